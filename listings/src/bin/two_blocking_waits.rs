@@ -1,0 +1,45 @@
+//! Two waits of 2 s each, one after the other, each blocking the thread:
+//! the Rust version of calling Python's `time.sleep(2)` twice.
+
+use std::time::Duration;
+use tokio::time::Instant;
+
+// ANCHOR: program
+fn main() {
+    let start = Instant::now();
+    wait_blocking(start, "first wait", Duration::from_secs(2));
+    wait_blocking(start, "second wait", Duration::from_secs(2));
+    log(
+        start,
+        &format!("both waits took {:.2}s", start.elapsed().as_secs_f64()),
+    );
+}
+
+/// Waits the way `std::thread::sleep` does: the whole thread stops, and
+/// nothing else can run on it until the time is up.
+fn wait_blocking(start: Instant, label: &str, how_long: Duration) {
+    log(start, &format!("{label} started"));
+    thread::sleep(how_long);
+    log(start, &format!("{label} finished"));
+}
+
+/// Prints a message stamped with the time since `start`.
+fn log(start: Instant, message: &str) {
+    println!("[{:5.2}s] {message}", start.elapsed().as_secs_f64());
+}
+// ANCHOR_END: program
+
+#[cfg(not(test))]
+use std::thread;
+// On the paused clock of the tests, a real sleep would not move tokio's clock:
+// there a stand-in moves the clock forward while holding the thread.
+#[cfg(test)]
+use xtask::paused::blocking as thread;
+
+#[cfg(test)]
+mod tests {
+    #[tokio::test(start_paused = true)]
+    async fn takes_the_claimed_time() {
+        xtask::paused::assert_blocking_takes_claimed_time(env!("CARGO_BIN_NAME"), super::main);
+    }
+}

@@ -1,0 +1,88 @@
+//! Compiler messages as the book shows them: each example in
+//! `listings/diagnostics/` is checked with cargo in a scratch package under
+//! `target/diagnostics/`, and the messages cargo prints for it are captured.
+//!
+//! The scratch package has its own target folder, so this works from inside a
+//! running `cargo test` without waiting for that cargo's lock, and uses the
+//! workspace's `Cargo.lock` so the example sees the same tokio as the listings.
+
+use crate::manifest::Diagnostic;
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// Dependencies the examples may use: the listings' own tokio, same features.
+const DEPENDENCIES: &str =
+    r#"tokio = { version = "1.54", features = ["macros", "rt-multi-thread", "time"] }"#;
+
+/// Checks the example and returns the compiler's messages about it, rendered
+/// as a learner sees them, with the path of the example as it is in the repo.
+pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<String> {
+    let scratch = root.join("target/diagnostics");
+    let name = &diagnostic.name;
+    fs::create_dir_all(scratch.join("src/bin"))?;
+    fs::write(
+        scratch.join("Cargo.toml"),
+        format!(
+            "# Written by `cargo xtask`: a scratch package for the compiler-message examples.\n\
+             [package]\nname = \"diagnostics\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\n{DEPENDENCIES}\n\n[workspace]\n"
+        ),
+    )?;
+    if let Ok(lock) = fs::read(root.join("Cargo.lock"))
+        && fs::read(scratch.join("Cargo.lock")).ok().as_deref() != Some(&lock[..])
+    {
+        fs::write(scratch.join("Cargo.lock"), lock)?;
+    }
+    let source = root.join(diagnostic.source());
+    let code =
+        fs::read_to_string(&source).with_context(|| format!("cannot read {}", source.display()))?;
+    let scratch_source = scratch.join(format!("src/bin/{name}.rs"));
+    if fs::read_to_string(&scratch_source).ok().as_deref() != Some(&code) {
+        fs::write(&scratch_source, &code)?;
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .current_dir(&scratch)
+        .args(["check", "--quiet", "--message-format=json", "--bin", name])
+        .env("CARGO_TARGET_DIR", scratch.join("target"))
+        .env("CARGO_TERM_COLOR", "never")
+        .output()
+        .context("cannot run cargo to check the example")?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut rendered = String::new();
+    for line in stdout.lines() {
+        let Ok(message) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        if message["reason"] != "compiler-message" || message["target"]["name"] != name.as_str() {
+            continue;
+        }
+        if let Some(text) = message["message"]["rendered"].as_str() {
+            rendered.push_str(text);
+        }
+    }
+    if rendered.is_empty() {
+        bail!(
+            "cargo printed no message about {} (exit: {}):\n{}",
+            diagnostic.source(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(rendered.replace(&format!("src/bin/{name}.rs"), &diagnostic.source()))
+}
+
+/// Fails unless the messages contain the text the manifest expects.
+pub fn check_expected(diagnostic: &Diagnostic, rendered: &str) -> Result<()> {
+    if !rendered.contains(&diagnostic.expect) {
+        bail!(
+            "the compiler no longer says “{}” about {}; it says:\n{rendered}",
+            diagnostic.expect,
+            diagnostic.source()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! `listings/listings.toml`: one entry per listing and per compiler-message example.
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Where the manifest lives, relative to the workspace root.
+pub const MANIFEST: &str = "listings/listings.toml";
+/// Runnable listings, one binary per file.
+pub const BIN_DIR: &str = "listings/src/bin";
+/// Warning and compile-fail examples, kept out of the runnable binaries.
+pub const DIAGNOSTICS_DIR: &str = "listings/diagnostics";
+/// Captured output of every listing and diagnostic, included by the pages.
+pub const OUTPUT_DIR: &str = "listings/output";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(default, rename = "listing")]
+    pub listings: Vec<Listing>,
+    #[serde(default, rename = "diagnostic")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A runnable listing: `cargo run -p listings --bin NAME`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listing {
+    /// The binary, `listings/src/bin/NAME.rs`.
+    pub name: String,
+    /// The page that includes it, as a path under `src/`.
+    pub chapter: String,
+    /// The wall-clock time of the whole run, as the book claims it.
+    pub seconds: Option<f64>,
+}
+
+/// An example whose point is the compiler's message about it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Diagnostic {
+    /// The source, `listings/diagnostics/NAME.rs`.
+    pub name: String,
+    /// The page that includes it, as a path under `src/`.
+    pub chapter: String,
+    /// Text the compiler's message must contain.
+    pub expect: String,
+}
+
+impl Listing {
+    pub fn source(&self) -> String {
+        format!("{BIN_DIR}/{}.rs", self.name)
+    }
+
+    /// The claim in whole milliseconds.
+    pub fn claimed_millis(&self) -> Option<u64> {
+        self.seconds.map(|s| (s * 1000.0).round() as u64)
+    }
+}
+
+impl Diagnostic {
+    pub fn source(&self) -> String {
+        format!("{DIAGNOSTICS_DIR}/{}.rs", self.name)
+    }
+}
+
+/// The captured output file of a listing or diagnostic.
+pub fn output_file(name: &str) -> String {
+    format!("{OUTPUT_DIR}/{name}.txt")
+}
+
+/// The command a reader types to run a listing.
+pub fn run_command(name: &str) -> String {
+    format!("cargo run -p listings --bin {name}")
+}
+
+impl Manifest {
+    pub fn load(root: &Path) -> Result<Self> {
+        let path = root.join(MANIFEST);
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        toml::from_str(&text).with_context(|| format!("{} is not a valid manifest", MANIFEST))
+    }
+
+    pub fn listing(&self, name: &str) -> Result<&Listing> {
+        match self.listings.iter().find(|l| l.name == name) {
+            Some(listing) => Ok(listing),
+            None => bail!(
+                "there is no listing named `{name}` (see {MANIFEST}); the listings are: {}",
+                self.listings
+                    .iter()
+                    .map(|l| l.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    /// Everything that is out of step between the manifest, the files and the
+    /// pages, one sentence per problem. Empty when all is consistent.
+    pub fn problems(&self, root: &Path) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut names = BTreeSet::new();
+        let all = self
+            .listings
+            .iter()
+            .map(|l| (l.name.as_str(), l.chapter.as_str(), l.source()))
+            .chain(
+                self.diagnostics
+                    .iter()
+                    .map(|d| (d.name.as_str(), d.chapter.as_str(), d.source())),
+            );
+        for (name, chapter, source) in all {
+            if !names.insert(name) {
+                problems.push(format!("`{name}` appears twice in {MANIFEST}"));
+            }
+            if !root.join(&source).is_file() {
+                problems.push(format!(
+                    "{MANIFEST} lists `{name}`, but {source} does not exist"
+                ));
+            }
+            let output = output_file(name);
+            if !root.join(&output).is_file() {
+                problems.push(format!(
+                    "{output} is missing: run `cargo xtask outputs {name}`"
+                ));
+            }
+            let page_path = root.join("src").join(chapter);
+            let Ok(page) = fs::read_to_string(&page_path) else {
+                problems.push(format!(
+                    "`{name}` belongs to src/{chapter}, which does not exist"
+                ));
+                continue;
+            };
+            if !page.contains(&source) {
+                problems.push(format!("src/{chapter} does not include {source}"));
+            }
+            if !page.contains(&output) {
+                problems.push(format!("src/{chapter} does not include {output}"));
+            }
+        }
+        for listing in &self.listings {
+            let page =
+                fs::read_to_string(root.join("src").join(&listing.chapter)).unwrap_or_default();
+            let command = run_command(&listing.name);
+            if !page.contains(&command) {
+                problems.push(format!(
+                    "src/{} does not tell the reader to run `{command}`",
+                    listing.chapter
+                ));
+            }
+            if let Some(seconds) = listing.seconds {
+                if !seconds.is_finite() || seconds <= 0.0 {
+                    problems.push(format!(
+                        "`{}` claims {seconds} s, which is not a duration",
+                        listing.name
+                    ));
+                }
+                let directive = format!("{{{{#timeline {}}}}}", listing.name);
+                if !page.contains(&directive) {
+                    problems.push(format!(
+                        "src/{} shows no timeline of `{}`: add {directive}",
+                        listing.chapter, listing.name
+                    ));
+                }
+                let source = fs::read_to_string(root.join(listing.source())).unwrap_or_default();
+                if !source.contains("start_paused = true") {
+                    problems.push(format!(
+                        "{} claims {seconds} s but has no test on tokio's paused clock proving it",
+                        listing.source()
+                    ));
+                }
+            }
+        }
+        for (dir, known) in [
+            (
+                BIN_DIR,
+                self.listings
+                    .iter()
+                    .map(|l| l.name.as_str())
+                    .collect::<BTreeSet<_>>(),
+            ),
+            (
+                DIAGNOSTICS_DIR,
+                self.diagnostics.iter().map(|d| d.name.as_str()).collect(),
+            ),
+        ] {
+            for file in rust_files(&root.join(dir)) {
+                let stem = file
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                if !known.contains(stem) {
+                    problems.push(format!("{dir}/{stem}.rs has no entry in {MANIFEST}"));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// The `.rs` files directly inside `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_listings_and_diagnostics() {
+        let manifest: Manifest = toml::from_str(
+            r#"
+            [[listing]]
+            name = "a"
+            chapter = "a.md"
+            seconds = 0.6
+
+            [[diagnostic]]
+            name = "b"
+            chapter = "a.md"
+            expect = "futures do nothing"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(manifest.listings[0].claimed_millis(), Some(600));
+        assert_eq!(manifest.diagnostics[0].expect, "futures do nothing");
+    }
+
+    #[test]
+    fn rejects_unknown_keys() {
+        let result: Result<Manifest, _> =
+            toml::from_str("[[listing]]\nname = \"a\"\nchapter = \"a.md\"\nsecond = 2\n");
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn an_unknown_listing_names_the_known_ones() {
+        let manifest: Manifest =
+            toml::from_str("[[listing]]\nname = \"a\"\nchapter = \"a.md\"\n").unwrap();
+        let error = manifest.listing("nope").unwrap_err().to_string();
+        assert!(
+            error.contains("no listing named `nope`") && error.contains(": a"),
+            "{error}"
+        );
+    }
+}

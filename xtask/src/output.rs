@@ -1,0 +1,286 @@
+//! What a listing prints, read back: its timings and its timeline events.
+//!
+//! Listings stamp each line with the time since they started, `[ 2.00s] first
+//! wait finished`, and may state durations in prose (`took 4.00s`). Any number
+//! written as digits, a point, digits and `s` is a timing. Two runs of a listing
+//! print the same text with slightly different timings, so outputs compare
+//! exactly outside their timings and within [`tolerance`] on them.
+//!
+//! A line `[T s] LABEL started` or `[T s] LABEL finished` is a timeline event:
+//! the span of LABEL runs from its start to its finish.
+
+use anyhow::{Result, bail};
+
+/// How much slower than a claim (or than another run) a run may be: 5 % + 100 ms.
+/// Runs are never faster than a claim: a wait cannot end early.
+pub fn tolerance(seconds: f64) -> f64 {
+    seconds * 0.05 + 0.1
+}
+
+/// Checks a wall-clock measurement against the book's claim.
+pub fn check_claim(claimed: f64, measured: f64) -> Result<(), String> {
+    if measured < claimed {
+        Err(format!(
+            "took {measured:.3}s, faster than the claimed {claimed}s"
+        ))
+    } else if measured > claimed + tolerance(claimed) {
+        Err(format!(
+            "took {measured:.3}s, more than the claimed {claimed}s + {:.3}s of tolerance",
+            tolerance(claimed)
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A line split into its text with every timing replaced by `{t}` (and runs of
+/// spaces collapsed, since padding follows the width of a number), and its timings.
+pub fn split_timings(line: &str) -> (String, Vec<f64>) {
+    let mut template = String::new();
+    let mut timings = Vec::new();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some((value, len)) = timing_at(line, i) {
+            timings.push(value);
+            template.push_str("{t}");
+            i += len;
+            continue;
+        }
+        let c = line[i..].chars().next().expect("i is on a char boundary");
+        if !(c == ' ' && template.ends_with(' ')) {
+            template.push(c);
+        }
+        i += c.len_utf8();
+    }
+    (template.trim().to_string(), timings)
+}
+
+/// A timing (`12.34s`) starting at byte `i`, not in the middle of a word or number.
+fn timing_at(line: &str, i: usize) -> Option<(f64, usize)> {
+    let bytes = line.as_bytes();
+    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.') {
+        return None;
+    }
+    let digits = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let whole = digits(i);
+    if whole == 0 || bytes.get(i + whole) != Some(&b'.') {
+        return None;
+    }
+    let frac = digits(i + whole + 1);
+    let end = i + whole + 1 + frac;
+    if frac == 0 || bytes.get(end) != Some(&b's') {
+        return None;
+    }
+    if bytes
+        .get(end + 1)
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    Some((line[i..end].parse().ok()?, end + 1 - i))
+}
+
+/// Compares a fresh run's output with the captured one. Lines may come in
+/// another order (two futures finishing in the same millisecond), but each
+/// captured line needs its own fresh line with the same text and timings
+/// within [`tolerance`].
+pub fn compare(captured: &str, fresh: &str) -> Result<(), String> {
+    let captured: Vec<&str> = captured.lines().collect();
+    let fresh: Vec<&str> = fresh.lines().collect();
+    let mut unmatched: Vec<(String, Vec<f64>, &str)> = fresh
+        .iter()
+        .map(|line| {
+            let (template, timings) = split_timings(line);
+            (template, timings, *line)
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for line in &captured {
+        let (template, timings) = split_timings(line);
+        let found = unmatched.iter().position(|(t, ts, _)| {
+            *t == template
+                && ts.len() == timings.len()
+                && ts
+                    .iter()
+                    .zip(&timings)
+                    .all(|(a, b)| (a - b).abs() <= tolerance(a.max(*b)))
+        });
+        match found {
+            Some(index) => {
+                unmatched.remove(index);
+            }
+            None => missing.push(*line),
+        }
+    }
+    if missing.is_empty() && unmatched.is_empty() {
+        return Ok(());
+    }
+    let mut report = String::new();
+    for line in missing {
+        report.push_str(&format!("\n  captured, not in the fresh run: {line}"));
+    }
+    for (_, _, line) in unmatched {
+        report.push_str(&format!("\n  fresh, not in the captured run: {line}"));
+    }
+    Err(report)
+}
+
+/// One row of a timeline: a task or future from its start to its finish.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub label: String,
+    pub start: f64,
+    pub end: f64,
+}
+
+/// The timeline of a run: its spans in order of first appearance, and the
+/// time of its last stamped line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub spans: Vec<Span>,
+    pub total: f64,
+}
+
+/// Reads the timeline events out of a listing's output.
+pub fn timeline(output: &str) -> Result<Timeline> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut open: Vec<(String, f64)> = Vec::new();
+    let mut total: f64 = 0.0;
+    for (number, line) in output.lines().enumerate() {
+        let Some((time, rest)) = stamped(line) else {
+            continue;
+        };
+        total = total.max(time);
+        if let Some(label) = rest.strip_suffix(" started") {
+            if open.iter().any(|(l, _)| l == label) {
+                bail!(
+                    "line {}: `{label}` starts again before it finished",
+                    number + 1
+                );
+            }
+            open.push((label.to_string(), time));
+        } else if let Some(label) = rest.strip_suffix(" finished") {
+            let Some(index) = open.iter().position(|(l, _)| l == label) else {
+                bail!("line {}: `{label}` finishes but never started", number + 1);
+            };
+            let (label, start) = open.remove(index);
+            spans.push(Span {
+                label,
+                start,
+                end: time,
+            });
+        }
+    }
+    if let Some((label, _)) = open.first() {
+        bail!("`{label}` started but never finished");
+    }
+    // Rows in the order the spans started (ties keep the printed order).
+    spans.sort_by(|a, b| a.start.total_cmp(&b.start));
+    Ok(Timeline { spans, total })
+}
+
+/// `[ 2.00s] rest` → (2.0, "rest").
+fn stamped(line: &str) -> Option<(f64, &str)> {
+    let inner = line.trim_start().strip_prefix('[')?;
+    let (time, rest) = inner.split_once("s] ")?;
+    Some((time.trim().parse().ok()?, rest.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timings_are_split_from_the_text() {
+        let (template, timings) = split_timings("[ 2.00s] both done after 4.01s, not 6 s.");
+        assert_eq!(template, "[ {t}] both done after {t}, not 6 s.");
+        assert_eq!(timings, vec![2.0, 4.01]);
+        let (template, timings) = split_timings("version 1.2s3 and v0.5s and 3.s");
+        assert_eq!(template, "version 1.2s3 and v0.5s and 3.s");
+        assert!(timings.is_empty());
+    }
+
+    #[test]
+    fn padding_does_not_matter() {
+        assert_eq!(split_timings("[ 2.00s] x").0, split_timings("[12.00s] x").0);
+    }
+
+    #[test]
+    fn claims_allow_only_a_little_slowness() {
+        assert!(check_claim(2.0, 2.0).is_ok());
+        assert!(check_claim(2.0, 2.2).is_ok());
+        assert!(check_claim(2.0, 1.99).unwrap_err().contains("faster"));
+        assert!(check_claim(2.0, 2.21).unwrap_err().contains("tolerance"));
+    }
+
+    #[test]
+    fn outputs_compare_within_tolerance_in_any_order() {
+        let captured = "[ 0.00s] a started\n[ 2.00s] a finished\n[ 2.00s] b finished\n";
+        assert!(
+            compare(
+                captured,
+                "[ 0.00s] a started\n[ 2.01s] b finished\n[ 2.00s] a finished\n"
+            )
+            .is_ok()
+        );
+        let error = compare(
+            captured,
+            "[ 0.00s] a started\n[ 2.90s] a finished\n[ 2.00s] b finished\n",
+        )
+        .unwrap_err();
+        assert!(
+            error.contains("captured, not in the fresh run: [ 2.00s] a finished"),
+            "{error}"
+        );
+        assert!(
+            error.contains("fresh, not in the captured run: [ 2.90s] a finished"),
+            "{error}"
+        );
+        assert!(compare(captured, "[ 0.00s] a started\n[ 2.00s] a finished\n").is_err());
+        assert!(compare("hello\n", "hullo\n").is_err());
+    }
+
+    #[test]
+    fn events_become_spans() {
+        let out = "intro\n[ 0.00s] x started\n[ 0.00s] y started\n[ 1.00s] y finished\n[ 2.00s] x finished\n[ 2.01s] done\n";
+        let timeline = timeline(out).unwrap();
+        assert_eq!(
+            timeline.spans,
+            vec![
+                Span {
+                    label: "x".into(),
+                    start: 0.0,
+                    end: 2.0
+                },
+                Span {
+                    label: "y".into(),
+                    start: 0.0,
+                    end: 1.0
+                },
+            ]
+        );
+        assert_eq!(timeline.total, 2.01);
+    }
+
+    #[test]
+    fn unbalanced_events_are_errors() {
+        assert!(
+            timeline("[ 0.00s] x started\n")
+                .unwrap_err()
+                .to_string()
+                .contains("never finished")
+        );
+        assert!(
+            timeline("[ 1.00s] x finished\n")
+                .unwrap_err()
+                .to_string()
+                .contains("never started")
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! The book's own mdBook preprocessor: `{{#timeline NAME}}` becomes the
+//! timeline of listing NAME, drawn as inline SVG from its captured output
+//! (`listings/output/NAME.txt`).
+//!
+//! mdBook runs it as `cargo xtask preprocess` (see book.toml), passing
+//! `[context, book]` as JSON on stdin and reading the book back on stdout.
+//! The book is walked as plain JSON, so no mdbook crate is needed.
+
+use crate::manifest::output_file;
+use crate::{output, timeline};
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const DIRECTIVE: &str = "{{#timeline ";
+
+/// Replaces every `{{#timeline NAME}}` in a chapter's Markdown.
+pub fn expand(root: &Path, chapter: &str, markdown: &str) -> Result<String> {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(at) = rest.find(DIRECTIVE) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + DIRECTIVE.len()..];
+        let Some(close) = after.find("}}") else {
+            bail!("{chapter}: `{DIRECTIVE}` is not closed with `}}}}`");
+        };
+        let name = after[..close].trim();
+        let path = output_file(name);
+        let captured = fs::read_to_string(root.join(&path)).with_context(|| {
+            format!("{chapter}: no captured output for timeline `{name}` ({path}); run `cargo xtask outputs {name}`")
+        })?;
+        let drawn = output::timeline(&captured).with_context(|| format!("{chapter}: {path}"))?;
+        if drawn.spans.is_empty() {
+            bail!("{chapter}: {path} has no `started`/`finished` events to draw");
+        }
+        out.push_str(&timeline::svg(name, &drawn));
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn walk(root: &Path, items: &mut Value) -> Result<()> {
+    let Some(items) = items.as_array_mut() else {
+        return Ok(());
+    };
+    for item in items {
+        let Some(chapter) = item.get_mut("Chapter") else {
+            continue;
+        };
+        let path = chapter["path"].as_str().unwrap_or("a chapter").to_string();
+        if let Some(content) = chapter["content"].as_str() {
+            let expanded = expand(root, &format!("src/{path}"), content)?;
+            chapter["content"] = Value::String(expanded);
+        }
+        walk(root, &mut chapter["sub_items"])?;
+    }
+    Ok(())
+}
+
+/// Runs the preprocessor protocol: `[context, book]` in, the book out.
+pub fn run(input: &str) -> Result<String> {
+    let input: Value = serde_json::from_str(input).context("mdBook sent no valid JSON")?;
+    let [context, book] = match input {
+        Value::Array(pair) if pair.len() == 2 => <[Value; 2]>::try_from(pair).expect("two items"),
+        _ => bail!("mdBook sent something other than [context, book]"),
+    };
+    let root = context["root"]
+        .as_str()
+        .context("mdBook sent no book root")?;
+    let mut book = book;
+    walk(Path::new(root), &mut book["sections"])?;
+    Ok(serde_json::to_string(&book)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book_root() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("workbook-preprocess-{}", std::process::id()));
+        fs::create_dir_all(dir.join("listings/output")).unwrap();
+        fs::write(
+            dir.join("listings/output/demo.txt"),
+            "[ 0.00s] a started\n[ 1.00s] a finished\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn directives_become_figures_in_nested_chapters() {
+        let root = book_root();
+        let input = serde_json::json!([
+            {"root": root, "config": {}, "renderer": "html", "mdbook_version": "0.4.52"},
+            {"sections": [
+                "Separator",
+                {"Chapter": {"name": "One", "content": "before\n\n{{#timeline demo}}\n\nafter", "path": "one.md",
+                  "sub_items": [{"Chapter": {"name": "Two", "content": "{{#timeline demo}}", "path": "two.md", "sub_items": []}}]}}
+            ], "__non_exhaustive": null}
+        ]);
+        let out: Value = serde_json::from_str(&run(&input.to_string()).unwrap()).unwrap();
+        let one = out["sections"][1]["Chapter"]["content"].as_str().unwrap();
+        assert!(
+            one.starts_with("before\n\n<figure class=\"timeline\">"),
+            "{one}"
+        );
+        assert!(one.ends_with("</figure>\n\nafter"), "{one}");
+        let two = out["sections"][1]["Chapter"]["sub_items"][0]["Chapter"]["content"]
+            .as_str()
+            .unwrap();
+        assert!(two.contains("Timeline of demo: a from 0.00 s to 1.00 s"));
+        assert_eq!(out["sections"][0], "Separator");
+    }
+
+    #[test]
+    fn a_missing_output_says_how_to_make_it() {
+        let error = expand(&book_root(), "src/x.md", "{{#timeline nope}}").unwrap_err();
+        assert!(
+            format!("{error:#}").contains("run `cargo xtask outputs nope`"),
+            "{error:#}"
+        );
+    }
+}

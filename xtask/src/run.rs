@@ -1,0 +1,95 @@
+//! Running listing binaries for real, all at once, each timed on the wall clock.
+
+use anyhow::{Context, Result, bail};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// A listing that runs longer than this is stopped and reported as hanging.
+pub const TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// One real run of a listing binary.
+#[derive(Debug)]
+pub struct Run {
+    pub name: String,
+    pub stdout: String,
+    pub stderr: String,
+    /// From spawning the process to its exit.
+    pub elapsed: Duration,
+}
+
+/// Where cargo put the binaries of the running test: `target/<profile>`,
+/// the parent of the `deps` folder holding the test executable.
+pub fn bin_dir_of_current_test() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test knows its own path");
+    let deps = exe.parent().expect("a test executable lives in deps/");
+    deps.parent()
+        .expect("deps/ lives in the profile folder")
+        .to_path_buf()
+}
+
+/// Runs `bin_dir/NAME` for every name, in parallel, and waits for all of them.
+/// The results come back in the order of `names`.
+pub fn run_all(bin_dir: &Path, names: &[&str]) -> Vec<Result<Run>> {
+    thread::scope(|scope| {
+        let handles: Vec<_> = names
+            .iter()
+            .map(|name| scope.spawn(move || run_one(bin_dir, name)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("a runner thread does not panic"))
+            .collect()
+    })
+}
+
+/// Runs one listing binary, failing when it cannot start, hangs, or exits
+/// with an error.
+pub fn run_one(bin_dir: &Path, name: &str) -> Result<Run> {
+    let path = bin_dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let started = Instant::now();
+    let mut child = Command::new(&path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot start {} (is it built?)", path.display()))?;
+    let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
+    let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
+    let stdout_reader = thread::spawn(move || {
+        let mut text = String::new();
+        stdout_pipe.read_to_string(&mut text).map(|_| text)
+    });
+    let stderr_reader = thread::spawn(move || {
+        let mut text = String::new();
+        stderr_pipe.read_to_string(&mut text).map(|_| text)
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > TIME_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!(
+                "`{name}` was still running after {} s, and was stopped",
+                TIME_LIMIT.as_secs()
+            );
+        }
+        thread::sleep(Duration::from_millis(2));
+    };
+    let elapsed = started.elapsed();
+    let stdout = stdout_reader.join().expect("reader thread")?;
+    let stderr = stderr_reader.join().expect("reader thread")?;
+    if !status.success() {
+        bail!("`{name}` failed ({status}):\n{stderr}");
+    }
+    Ok(Run {
+        name: name.to_string(),
+        stdout,
+        stderr,
+        elapsed,
+    })
+}
