@@ -13,11 +13,9 @@ async fn main() {
 async fn run() {
     let start = Instant::now();
 
-    // ANCHOR: sequential
     for id in 1..=3 {
         fake_request(start, &format!("sequential request {id}")).await;
     }
-    // ANCHOR_END: sequential
     let sequential = start.elapsed();
     log(
         start,
@@ -27,13 +25,11 @@ async fn run() {
         ),
     );
 
-    // ANCHOR: concurrent
     tokio::join!(
         fake_request(start, "concurrent request 1"),
         fake_request(start, "concurrent request 2"),
         fake_request(start, "concurrent request 3"),
     );
-    // ANCHOR_END: concurrent
     let concurrent = start.elapsed() - sequential;
     log(
         start,
