@@ -133,12 +133,12 @@ fn mdbook(root: &Path, path: &OsString, args: &[&str]) -> Result<()> {
 }
 
 fn serve(root: &Path, port: u16, open: bool) -> Result<()> {
-    let path = tools::ensure()?;
     if let Err(error) = TcpListener::bind(("127.0.0.1", port)) {
         bail!(
             "cannot serve on 127.0.0.1:{port} ({error}); pick a free port with `cargo xtask serve --port N`"
         );
     }
+    let path = tools::ensure()?;
     let port = port.to_string();
     let mut args = vec!["serve", "--hostname", "127.0.0.1", "--port", &port];
     if open {
@@ -254,7 +254,9 @@ fn test(root: &Path) -> Result<()> {
                 ],
             )
         }),
-        ("tests", &|| cargo(root, &["test", "--workspace"])),
+        ("tests", &|| {
+            cargo(root, &["test", "--workspace", "--no-fail-fast"])
+        }),
         ("admonish css", &|| admonish_css_is_current(root)),
         ("book build, clean tree", &|| book_leaves_tree_clean(root)),
     ];
@@ -268,7 +270,7 @@ fn test(root: &Path) -> Result<()> {
         }
     }
     let passed = total - failed.len();
-    println!("\nxtask test: {passed} passed, {} failed", failed.len());
+    println!("\nxtask: {passed} passed, {} failed", failed.len());
     if !failed.is_empty() {
         bail!("failed: {}", failed.join(", "));
     }

@@ -33,8 +33,9 @@ pub fn check_claim(claimed: f64, measured: f64) -> Result<(), String> {
     }
 }
 
-/// A line split into its text with every timing replaced by `{t}` (and runs of
-/// spaces collapsed, since padding follows the width of a number), and its timings.
+/// A line split into its text with every timing replaced by `{t}` (spaces
+/// before a timing dropped and runs of spaces collapsed, since padding follows
+/// the width of a number), and its timings.
 pub fn split_timings(line: &str) -> (String, Vec<f64>) {
     let mut template = String::new();
     let mut timings = Vec::new();
@@ -43,6 +44,8 @@ pub fn split_timings(line: &str) -> (String, Vec<f64>) {
     while i < bytes.len() {
         if let Some((value, len)) = timing_at(line, i) {
             timings.push(value);
+            // Padding before a number depends on its width: ignore it.
+            template.truncate(template.trim_end_matches(' ').len());
             template.push_str("{t}");
             i += len;
             continue;
@@ -149,8 +152,9 @@ pub struct Timeline {
 
 /// Reads the timeline events out of a listing's output.
 pub fn timeline(output: &str) -> Result<Timeline> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut open: Vec<(String, f64)> = Vec::new();
+    // Each span with the index of its `started` line, to keep rows in that order.
+    let mut spans: Vec<(usize, Span)> = Vec::new();
+    let mut open: Vec<(String, f64, usize)> = Vec::new();
     let mut total: f64 = 0.0;
     for (number, line) in output.lines().enumerate() {
         let Some((time, rest)) = stamped(line) else {
@@ -158,31 +162,35 @@ pub fn timeline(output: &str) -> Result<Timeline> {
         };
         total = total.max(time);
         if let Some(label) = rest.strip_suffix(" started") {
-            if open.iter().any(|(l, _)| l == label) {
+            if open.iter().any(|(l, _, _)| l == label) {
                 bail!(
                     "line {}: `{label}` starts again before it finished",
                     number + 1
                 );
             }
-            open.push((label.to_string(), time));
+            open.push((label.to_string(), time, number));
         } else if let Some(label) = rest.strip_suffix(" finished") {
-            let Some(index) = open.iter().position(|(l, _)| l == label) else {
+            let Some(index) = open.iter().position(|(l, _, _)| l == label) else {
                 bail!("line {}: `{label}` finishes but never started", number + 1);
             };
-            let (label, start) = open.remove(index);
-            spans.push(Span {
+            let (label, start, started_on) = open.remove(index);
+            let span = Span {
                 label,
                 start,
                 end: time,
-            });
+            };
+            spans.push((started_on, span));
         }
     }
-    if let Some((label, _)) = open.first() {
+    if let Some((label, _, _)) = open.first() {
         bail!("`{label}` started but never finished");
     }
-    // Rows in the order the spans started (ties keep the printed order).
-    spans.sort_by(|a, b| a.start.total_cmp(&b.start));
-    Ok(Timeline { spans, total })
+    // Rows in the order the spans started.
+    spans.sort_by_key(|(started_on, _)| *started_on);
+    Ok(Timeline {
+        spans: spans.into_iter().map(|(_, span)| span).collect(),
+        total,
+    })
 }
 
 /// `[ 2.00s] rest` → (2.0, "rest").
@@ -199,7 +207,7 @@ mod tests {
     #[test]
     fn timings_are_split_from_the_text() {
         let (template, timings) = split_timings("[ 2.00s] both done after 4.01s, not 6 s.");
-        assert_eq!(template, "[ {t}] both done after {t}, not 6 s.");
+        assert_eq!(template, "[{t}] both done after{t}, not 6 s.");
         assert_eq!(timings, vec![2.0, 4.01]);
         let (template, timings) = split_timings("version 1.2s3 and v0.5s and 3.s");
         assert_eq!(template, "version 1.2s3 and v0.5s and 3.s");

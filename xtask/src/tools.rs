@@ -27,7 +27,7 @@ pub fn cache_dir() -> PathBuf {
     base.join("async-rust-workbook/tools")
 }
 
-/// The folder holding one tool's binary.
+/// The folder holding one tool's binary in the cache.
 fn bin_dir(name: &str, version: &str) -> PathBuf {
     cache_dir().join(format!("{name}-{version}")).join("bin")
 }
@@ -45,44 +45,62 @@ fn reports_version(program: &Path, version: &str) -> bool {
         })
 }
 
-/// Installs whatever pinned tool is missing, then returns a PATH that finds
-/// all of them first.
+/// Installs `name` at exactly `version` into its cache folder, or says in one
+/// line why it could not.
+fn install(name: &str, version: &str, dir: &Path) -> Result<()> {
+    eprintln!(
+        "Installing {name} {version} into {} (a few minutes, once: later runs reuse it)",
+        dir.display()
+    );
+    let root = dir.parent().expect("bin/ has a parent");
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["install", "--locked", "--quiet", "--version", version, name])
+        .arg("--root")
+        .arg(root)
+        .env_remove("CARGO_TARGET_DIR")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output();
+    let why = match out {
+        Ok(out) if out.status.success() => return Ok(()),
+        Ok(out) => {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let first_error = stderr
+                .lines()
+                .find(|l| l.starts_with("error"))
+                .unwrap_or("");
+            first_error.trim_start_matches("error: ").trim().to_string()
+        }
+        Err(error) => error.to_string(),
+    };
+    bail!(
+        "could not install {name} {version} with `cargo install` ({why}); check that crates.io \
+         is reachable and rerun, or put {name} {version} on PATH"
+    )
+}
+
+/// Makes sure the pinned tools are there, installing the missing ones, and
+/// returns a PATH that finds them first. A tool already on PATH at exactly the
+/// pinned version is used as it is.
 pub fn ensure() -> Result<OsString> {
+    let old = std::env::var_os("PATH").unwrap_or_default();
     let mut dirs = Vec::new();
     for (name, version) in TOOLS {
         let dir = bin_dir(name, version);
-        let binary = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-        if !reports_version(&binary, version) {
-            eprintln!(
-                "Installing {name} {version} into {} (once; later runs reuse it)…",
-                dir.display()
-            );
-            let root = dir.parent().expect("bin/ has a parent");
-            let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args([
-                    "install",
-                    "--locked",
-                    "--quiet",
-                    "--version",
-                    version,
-                    name,
-                    "--root",
-                ])
-                .arg(root)
-                .env_remove("CARGO_TARGET_DIR")
-                .status();
-            let installed = status.is_ok_and(|s| s.success()) && reports_version(&binary, version);
-            if !installed {
+        let cached = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+        if reports_version(&cached, version) {
+            dirs.push(dir);
+        } else if !reports_version(Path::new(name), version) {
+            install(name, version, &dir)?;
+            if !reports_version(&cached, version) {
                 bail!(
-                    "could not install {name} {version} with `cargo install` (is crates.io reachable?); \
-                     fix the cause above and rerun, or put {name} {version} in {}",
+                    "{name} was installed into {}, but does not report version {version}",
                     dir.display()
                 );
             }
+            dirs.push(dir);
         }
-        dirs.push(dir);
     }
-    let old = std::env::var_os("PATH").unwrap_or_default();
     dirs.extend(std::env::split_paths(&old));
     Ok(std::env::join_paths(dirs)?)
 }
