@@ -16,23 +16,24 @@ use xtask::{diagnostics, output, workspace_root};
 
 fn manifest() -> &'static Manifest {
     static MANIFEST: OnceLock<Manifest> = OnceLock::new();
-    MANIFEST.get_or_init(|| Manifest::load(&workspace_root()).unwrap_or_else(|e| panic!("{e:#}")))
+    MANIFEST.get_or_init(|| {
+        Manifest::load(&workspace_root()).unwrap_or_else(|e| panic!("{e:#}"))
+    })
 }
 
 /// One real run of every listing, shared by the tests below, made on first use.
 fn runs() -> &'static HashMap<String, Result<Run, String>> {
     static RUNS: OnceLock<HashMap<String, Result<Run, String>>> = OnceLock::new();
     RUNS.get_or_init(|| {
-        let names: Vec<&str> = manifest()
-            .listings
-            .iter()
-            .map(|l| l.name.as_str())
-            .collect();
+        let names: Vec<&str> =
+            manifest().listings.iter().map(|l| l.name.as_str()).collect();
         let results = run::run_all(&run::bin_dir_of_current_test(), &names);
         names
             .iter()
             .zip(results)
-            .map(|(name, result)| (name.to_string(), result.map_err(|e| format!("{e:#}"))))
+            .map(|(name, result)| {
+                (name.to_string(), result.map_err(|e| format!("{e:#}")))
+            })
             .collect()
     })
 }
@@ -56,7 +57,9 @@ fn timed_listings_take_their_claimed_time_on_the_wall_clock() {
         };
         match &runs()[&listing.name] {
             Ok(run) => {
-                if let Err(why) = output::check_claim(claimed, run.elapsed.as_secs_f64()) {
+                if let Err(why) =
+                    output::check_claim(claimed, run.elapsed.as_secs_f64())
+                {
                     failures.push(format!("{}: {why}", listing.name));
                 }
             }
@@ -118,8 +121,9 @@ fn compiler_messages_still_occur_as_captured() {
     let mut failures = Vec::new();
     for diagnostic in &manifest().diagnostics {
         let path = output_file(&diagnostic.name);
-        let fresh = diagnostics::capture(&root, diagnostic)
-            .and_then(|text| diagnostics::check_expected(diagnostic, &text).map(|()| text));
+        let fresh = diagnostics::capture(&root, diagnostic).and_then(|text| {
+            diagnostics::check_expected(diagnostic, &text).map(|()| text)
+        });
         match fresh {
             Ok(text) => {
                 if fs::read_to_string(root.join(&path)).unwrap_or_default() != text {

@@ -37,8 +37,8 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<String> {
         fs::write(scratch.join("Cargo.lock"), lock)?;
     }
     let source = root.join(diagnostic.source());
-    let code =
-        fs::read_to_string(&source).with_context(|| format!("cannot read {}", source.display()))?;
+    let code = fs::read_to_string(&source)
+        .with_context(|| format!("cannot read {}", source.display()))?;
     let scratch_source = scratch.join(format!("src/bin/{name}.rs"));
     if fs::read_to_string(&scratch_source).ok().as_deref() != Some(&code) {
         fs::write(&scratch_source, &code)?;
@@ -57,7 +57,9 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<String> {
         let Ok(message) = serde_json::from_str::<Value>(line) else {
             continue;
         };
-        if message["reason"] != "compiler-message" || message["target"]["name"] != name.as_str() {
+        if message["reason"] != "compiler-message"
+            || message["target"]["name"] != name.as_str()
+        {
             continue;
         }
         if let Some(text) = message["message"]["rendered"].as_str() {

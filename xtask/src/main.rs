@@ -108,11 +108,12 @@ fn run_task(task: Task) -> Result<()> {
 
 /// Runs a command in the workspace root and fails with `what` if it fails.
 fn cargo(root: &Path, args: &[&str]) -> Result<()> {
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .current_dir(root)
-        .args(args)
-        .status()
-        .with_context(|| format!("cannot run cargo {}", args.join(" ")))?;
+    let status =
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(root)
+            .args(args)
+            .status()
+            .with_context(|| format!("cannot run cargo {}", args.join(" ")))?;
     if !status.success() {
         bail!("`cargo {}` failed", args.join(" "));
     }
@@ -164,10 +165,7 @@ fn check_built_book(root: &Path) -> Result<()> {
             let html = std::fs::read_to_string(&path)?;
             if html.contains("{{#") {
                 leftovers.push(
-                    path.file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .to_string(),
+                    path.file_name().unwrap_or_default().to_string_lossy().to_string(),
                 );
             }
         }
@@ -189,10 +187,7 @@ fn tree_status(root: &Path) -> Result<String> {
         .output()
         .context("cannot run git")?;
     if !out.status.success() {
-        bail!(
-            "git status failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        bail!("git status failed: {}", String::from_utf8_lossy(&out.stderr).trim());
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -212,7 +207,8 @@ fn book_leaves_tree_clean(root: &Path) -> Result<()> {
 /// The custom admonition CSS must be what mdbook-admonish makes of book.toml.
 fn admonish_css_is_current(root: &Path) -> Result<()> {
     let path = tools::ensure()?;
-    let fresh = std::env::temp_dir().join(format!("workbook-admonish-{}.css", std::process::id()));
+    let fresh = std::env::temp_dir()
+        .join(format!("workbook-admonish-{}.css", std::process::id()));
     let status = Command::new("mdbook-admonish")
         .current_dir(root)
         .env("PATH", &path)
@@ -254,9 +250,7 @@ fn test(root: &Path) -> Result<()> {
                 ],
             )
         }),
-        ("tests", &|| {
-            cargo(root, &["test", "--workspace", "--no-fail-fast"])
-        }),
+        ("tests", &|| cargo(root, &["test", "--workspace", "--no-fail-fast"])),
         ("admonish css", &|| admonish_css_is_current(root)),
         ("book build, clean tree", &|| book_leaves_tree_clean(root)),
     ];
@@ -293,11 +287,8 @@ fn outputs(root: &Path, names: &[String]) -> Result<()> {
         manifest.listing(unknown)?; // Its error names the known listings.
     }
     let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
-    let listings: Vec<_> = manifest
-        .listings
-        .iter()
-        .filter(|l| wanted(&l.name))
-        .collect();
+    let listings: Vec<_> =
+        manifest.listings.iter().filter(|l| wanted(&l.name)).collect();
     let mut problems = Vec::new();
     if !listings.is_empty() {
         cargo(root, &["build", "--quiet", "-p", "listings", "--bins"])?;
@@ -331,8 +322,9 @@ fn outputs(root: &Path, names: &[String]) -> Result<()> {
         }
     }
     for diagnostic in manifest.diagnostics.iter().filter(|d| wanted(&d.name)) {
-        let captured = diagnostics::capture(root, diagnostic)
-            .and_then(|text| diagnostics::check_expected(diagnostic, &text).map(|()| text));
+        let captured = diagnostics::capture(root, diagnostic).and_then(|text| {
+            diagnostics::check_expected(diagnostic, &text).map(|()| text)
+        });
         match captured {
             Ok(text) => {
                 std::fs::write(root.join(output_file(&diagnostic.name)), text)?;
@@ -360,12 +352,11 @@ fn draw_timeline(root: &Path, name: &str) -> Result<()> {
     print!("{}", run.stdout);
     let drawn = output::timeline(&run.stdout)?;
     if drawn.spans.is_empty() {
-        bail!("`{name}` printed no `started`/`finished` events, so there is no timeline to draw");
+        bail!(
+            "`{name}` printed no `started`/`finished` events, so there is no timeline to draw"
+        );
     }
     println!("\n{}", timeline::text(&drawn, 60));
-    println!(
-        "whole run, measured from outside: {:.2}s",
-        run.elapsed.as_secs_f64()
-    );
+    println!("whole run, measured from outside: {:.2}s", run.elapsed.as_secs_f64());
     Ok(())
 }

@@ -78,9 +78,10 @@ pub fn run_command(name: &str) -> String {
 impl Manifest {
     pub fn load(root: &Path) -> Result<Self> {
         let path = root.join(MANIFEST);
-        let text =
-            fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("{} is not a valid manifest", MANIFEST))
+        let text = fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        toml::from_str(&text)
+            .with_context(|| format!("{} is not a valid manifest", MANIFEST))
     }
 
     pub fn listing(&self, name: &str) -> Result<&Listing> {
@@ -141,8 +142,8 @@ impl Manifest {
             }
         }
         for listing in &self.listings {
-            let page =
-                fs::read_to_string(root.join("src").join(&listing.chapter)).unwrap_or_default();
+            let page = fs::read_to_string(root.join("src").join(&listing.chapter))
+                .unwrap_or_default();
             let command = run_command(&listing.name);
             if !page.contains(&command) {
                 problems.push(format!(
@@ -164,7 +165,8 @@ impl Manifest {
                         listing.chapter, listing.name
                     ));
                 }
-                let source = fs::read_to_string(root.join(listing.source())).unwrap_or_default();
+                let source =
+                    fs::read_to_string(root.join(listing.source())).unwrap_or_default();
                 if !source.contains("start_paused = true") {
                     problems.push(format!(
                         "{} claims {seconds} s but has no test on tokio's paused clock proving it",
@@ -176,10 +178,7 @@ impl Manifest {
         for (dir, known) in [
             (
                 BIN_DIR,
-                self.listings
-                    .iter()
-                    .map(|l| l.name.as_str())
-                    .collect::<BTreeSet<_>>(),
+                self.listings.iter().map(|l| l.name.as_str()).collect::<BTreeSet<_>>(),
             ),
             (
                 DIAGNOSTICS_DIR,
@@ -187,12 +186,11 @@ impl Manifest {
             ),
         ] {
             for file in rust_files(&root.join(dir)) {
-                let stem = file
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or_default();
+                let stem =
+                    file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
                 if !known.contains(stem) {
-                    problems.push(format!("{dir}/{stem}.rs has no entry in {MANIFEST}"));
+                    problems
+                        .push(format!("{dir}/{stem}.rs has no entry in {MANIFEST}"));
                 }
             }
         }
@@ -239,8 +237,9 @@ mod tests {
 
     #[test]
     fn rejects_unknown_keys() {
-        let result: Result<Manifest, _> =
-            toml::from_str("[[listing]]\nname = \"a\"\nchapter = \"a.md\"\nsecond = 2\n");
+        let result: Result<Manifest, _> = toml::from_str(
+            "[[listing]]\nname = \"a\"\nchapter = \"a.md\"\nsecond = 2\n",
+        );
         assert!(result.is_err());
     }
 

@@ -20,9 +20,7 @@ pub fn tolerance(seconds: f64) -> f64 {
 /// Checks a wall-clock measurement against the book's claim.
 pub fn check_claim(claimed: f64, measured: f64) -> Result<(), String> {
     if measured < claimed {
-        Err(format!(
-            "took {measured:.3}s, faster than the claimed {claimed}s"
-        ))
+        Err(format!("took {measured:.3}s, faster than the claimed {claimed}s"))
     } else if measured > claimed + tolerance(claimed) {
         Err(format!(
             "took {measured:.3}s, more than the claimed {claimed}s + {:.3}s of tolerance",
@@ -65,12 +63,8 @@ fn timing_at(line: &str, i: usize) -> Option<(f64, usize)> {
     if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.') {
         return None;
     }
-    let digits = |from: usize| {
-        bytes[from..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count()
-    };
+    let digits =
+        |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
     let whole = digits(i);
     if whole == 0 || bytes.get(i + whole) != Some(&b'.') {
         return None;
@@ -80,10 +74,7 @@ fn timing_at(line: &str, i: usize) -> Option<(f64, usize)> {
     if frac == 0 || bytes.get(end) != Some(&b's') {
         return None;
     }
-    if bytes
-        .get(end + 1)
-        .is_some_and(|b| b.is_ascii_alphanumeric())
-    {
+    if bytes.get(end + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
     Some((line[i..end].parse().ok()?, end + 1 - i))
@@ -163,10 +154,7 @@ pub fn timeline(output: &str) -> Result<Timeline> {
         total = total.max(time);
         if let Some(label) = rest.strip_suffix(" started") {
             if open.iter().any(|(l, _, _)| l == label) {
-                bail!(
-                    "line {}: `{label}` starts again before it finished",
-                    number + 1
-                );
+                bail!("line {}: `{label}` starts again before it finished", number + 1);
             }
             open.push((label.to_string(), time, number));
         } else if let Some(label) = rest.strip_suffix(" finished") {
@@ -174,11 +162,7 @@ pub fn timeline(output: &str) -> Result<Timeline> {
                 bail!("line {}: `{label}` finishes but never started", number + 1);
             };
             let (label, start, started_on) = open.remove(index);
-            let span = Span {
-                label,
-                start,
-                end: time,
-            };
+            let span = Span { label, start, end: time };
             spans.push((started_on, span));
         }
     }
@@ -187,10 +171,7 @@ pub fn timeline(output: &str) -> Result<Timeline> {
     }
     // Rows in the order the spans started.
     spans.sort_by_key(|(started_on, _)| *started_on);
-    Ok(Timeline {
-        spans: spans.into_iter().map(|(_, span)| span).collect(),
-        total,
-    })
+    Ok(Timeline { spans: spans.into_iter().map(|(_, span)| span).collect(), total })
 }
 
 /// `[ 2.00s] rest` → (2.0, "rest").
@@ -206,7 +187,8 @@ mod tests {
 
     #[test]
     fn timings_are_split_from_the_text() {
-        let (template, timings) = split_timings("[ 2.00s] both done after 4.01s, not 6 s.");
+        let (template, timings) =
+            split_timings("[ 2.00s] both done after 4.01s, not 6 s.");
         assert_eq!(template, "[{t}] both done after{t}, not 6 s.");
         assert_eq!(timings, vec![2.0, 4.01]);
         let (template, timings) = split_timings("version 1.2s3 and v0.5s and 3.s");
@@ -250,7 +232,9 @@ mod tests {
             error.contains("fresh, not in the captured run: [ 2.90s] a finished"),
             "{error}"
         );
-        assert!(compare(captured, "[ 0.00s] a started\n[ 2.00s] a finished\n").is_err());
+        assert!(
+            compare(captured, "[ 0.00s] a started\n[ 2.00s] a finished\n").is_err()
+        );
         assert!(compare("hello\n", "hullo\n").is_err());
     }
 
@@ -261,16 +245,8 @@ mod tests {
         assert_eq!(
             timeline.spans,
             vec![
-                Span {
-                    label: "x".into(),
-                    start: 0.0,
-                    end: 2.0
-                },
-                Span {
-                    label: "y".into(),
-                    start: 0.0,
-                    end: 1.0
-                },
+                Span { label: "x".into(), start: 0.0, end: 2.0 },
+                Span { label: "y".into(), start: 0.0, end: 1.0 },
             ]
         );
         assert_eq!(timeline.total, 2.01);

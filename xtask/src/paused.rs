@@ -14,7 +14,8 @@ use tokio::time::Instant;
 
 /// The time `listings/listings.toml` claims for a listing.
 fn claim(name: &str) -> Duration {
-    let manifest = Manifest::load(&workspace_root()).unwrap_or_else(|e| panic!("{e:#}"));
+    let manifest =
+        Manifest::load(&workspace_root()).unwrap_or_else(|e| panic!("{e:#}"));
     let listing = manifest.listing(name).unwrap_or_else(|e| panic!("{e:#}"));
     let millis = listing
         .claimed_millis()
@@ -76,9 +77,7 @@ pub mod blocking {
     /// its second step yields, and that step is never taken.)
     pub fn sleep(duration: Duration) {
         let mut advance = pin!(tokio::time::advance(duration));
-        let _ = advance
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop()));
+        let _ = advance.as_mut().poll(&mut Context::from_waker(Waker::noop()));
     }
 }
 

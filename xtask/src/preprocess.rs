@@ -30,7 +30,8 @@ pub fn expand(root: &Path, chapter: &str, markdown: &str) -> Result<String> {
         let captured = fs::read_to_string(root.join(&path)).with_context(|| {
             format!("{chapter}: no captured output for timeline `{name}` ({path}); run `cargo xtask outputs {name}`")
         })?;
-        let drawn = output::timeline(&captured).with_context(|| format!("{chapter}: {path}"))?;
+        let drawn = output::timeline(&captured)
+            .with_context(|| format!("{chapter}: {path}"))?;
         if drawn.spans.is_empty() {
             bail!("{chapter}: {path} has no `started`/`finished` events to draw");
         }
@@ -61,14 +62,15 @@ fn walk(root: &Path, items: &mut Value) -> Result<()> {
 
 /// Runs the preprocessor protocol: `[context, book]` in, the book out.
 pub fn run(input: &str) -> Result<String> {
-    let input: Value = serde_json::from_str(input).context("mdBook sent no valid JSON")?;
+    let input: Value =
+        serde_json::from_str(input).context("mdBook sent no valid JSON")?;
     let [context, book] = match input {
-        Value::Array(pair) if pair.len() == 2 => <[Value; 2]>::try_from(pair).expect("two items"),
+        Value::Array(pair) if pair.len() == 2 => {
+            <[Value; 2]>::try_from(pair).expect("two items")
+        }
         _ => bail!("mdBook sent something other than [context, book]"),
     };
-    let root = context["root"]
-        .as_str()
-        .context("mdBook sent no book root")?;
+    let root = context["root"].as_str().context("mdBook sent no book root")?;
     let mut book = book;
     walk(Path::new(root), &mut book["sections"])?;
     Ok(serde_json::to_string(&book)?)
@@ -79,7 +81,8 @@ mod tests {
     use super::*;
 
     fn book_root() -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("workbook-preprocess-{}", std::process::id()));
+        let dir = std::env::temp_dir()
+            .join(format!("workbook-preprocess-{}", std::process::id()));
         fs::create_dir_all(dir.join("listings/output")).unwrap();
         fs::write(
             dir.join("listings/output/demo.txt"),
@@ -100,12 +103,10 @@ mod tests {
                   "sub_items": [{"Chapter": {"name": "Two", "content": "{{#timeline demo}}", "path": "two.md", "sub_items": []}}]}}
             ], "__non_exhaustive": null}
         ]);
-        let out: Value = serde_json::from_str(&run(&input.to_string()).unwrap()).unwrap();
+        let out: Value =
+            serde_json::from_str(&run(&input.to_string()).unwrap()).unwrap();
         let one = out["sections"][1]["Chapter"]["content"].as_str().unwrap();
-        assert!(
-            one.starts_with("before\n\n<figure class=\"timeline\">"),
-            "{one}"
-        );
+        assert!(one.starts_with("before\n\n<figure class=\"timeline\">"), "{one}");
         assert!(one.ends_with("</figure>\n\nafter"), "{one}");
         let two = out["sections"][1]["Chapter"]["sub_items"][0]["Chapter"]["content"]
             .as_str()

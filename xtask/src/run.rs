@@ -25,9 +25,7 @@ pub struct Run {
 pub fn bin_dir_of_current_test() -> PathBuf {
     let exe = std::env::current_exe().expect("the test knows its own path");
     let deps = exe.parent().expect("a test executable lives in deps/");
-    deps.parent()
-        .expect("deps/ lives in the profile folder")
-        .to_path_buf()
+    deps.parent().expect("deps/ lives in the profile folder").to_path_buf()
 }
 
 /// Runs `bin_dir/NAME` for every name, in parallel, and waits for all of them.
@@ -86,10 +84,5 @@ pub fn run_one(bin_dir: &Path, name: &str) -> Result<Run> {
     if !status.success() {
         bail!("`{name}` failed ({status}):\n{stderr}");
     }
-    Ok(Run {
-        name: name.to_string(),
-        stdout,
-        stderr,
-        elapsed,
-    })
+    Ok(Run { name: name.to_string(), stdout, stderr, elapsed })
 }

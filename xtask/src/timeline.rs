@@ -101,12 +101,8 @@ pub fn svg(name: &str, timeline: &Timeline) -> String {
 /// The timeline drawn with text, `width` columns for the axis.
 pub fn text(timeline: &Timeline, width: usize) -> String {
     let (end, step) = axis(timeline.total);
-    let label_width = timeline
-        .spans
-        .iter()
-        .map(|s| s.label.chars().count())
-        .max()
-        .unwrap_or(0);
+    let label_width =
+        timeline.spans.iter().map(|s| s.label.chars().count()).max().unwrap_or(0);
     let column = |t: f64| ((t / end) * width as f64).round() as usize;
     let mut out = String::new();
     let mut ruler = vec![' '; width + 8];
@@ -175,11 +171,8 @@ mod tests {
     #[test]
     fn text_bars_are_proportional() {
         let drawn = text(&example(), 40);
-        let bars: Vec<usize> = drawn
-            .lines()
-            .skip(2)
-            .map(|l| l.matches('█').count())
-            .collect();
+        let bars: Vec<usize> =
+            drawn.lines().skip(2).map(|l| l.matches('█').count()).collect();
         assert_eq!(bars, vec![40, 20]);
         assert!(drawn.lines().next().unwrap().contains("0s"));
     }

@@ -7,11 +7,8 @@ use std::process::{Command, Stdio};
 
 /// The one place that pins the book's tools. mdbook-admonish does not work
 /// with mdbook 0.5, so mdbook stays on 0.4.
-pub const TOOLS: [(&str, &str); 3] = [
-    ("mdbook", "0.4.52"),
-    ("mdbook-admonish", "1.20.0"),
-    ("mdbook-quiz", "0.4.0"),
-];
+pub const TOOLS: [(&str, &str); 3] =
+    [("mdbook", "0.4.52"), ("mdbook-admonish", "1.20.0"), ("mdbook-quiz", "0.4.0")];
 
 /// Where the tools are cached, outside the work tree so that every clone
 /// shares them: `$WORKBOOK_TOOLS`, else `$XDG_CACHE_HOME/async-rust-workbook/tools`,
@@ -22,7 +19,9 @@ pub fn cache_dir() -> PathBuf {
     }
     let base = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache"))
+        })
         .unwrap_or_else(std::env::temp_dir);
     base.join("async-rust-workbook/tools")
 }
@@ -34,15 +33,12 @@ fn bin_dir(name: &str, version: &str) -> PathBuf {
 
 /// Whether `program --version` reports exactly `version`.
 fn reports_version(program: &Path, version: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stderr(Stdio::null())
-        .output()
-        .is_ok_and(|out| {
+    Command::new(program).arg("--version").stderr(Stdio::null()).output().is_ok_and(
+        |out| {
             let text = String::from_utf8_lossy(&out.stdout);
-            text.split_whitespace()
-                .any(|word| word.trim_start_matches('v') == version)
-        })
+            text.split_whitespace().any(|word| word.trim_start_matches('v') == version)
+        },
+    )
 }
 
 /// Installs `name` at exactly `version` into its cache folder, or says in one
@@ -65,10 +61,8 @@ fn install(name: &str, version: &str, dir: &Path) -> Result<()> {
         Ok(out) if out.status.success() => return Ok(()),
         Ok(out) => {
             let stderr = String::from_utf8_lossy(&out.stderr);
-            let first_error = stderr
-                .lines()
-                .find(|l| l.starts_with("error"))
-                .unwrap_or("");
+            let first_error =
+                stderr.lines().find(|l| l.starts_with("error")).unwrap_or("");
             first_error.trim_start_matches("error: ").trim().to_string()
         }
         Err(error) => error.to_string(),

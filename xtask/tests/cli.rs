@@ -14,15 +14,10 @@ fn xtask(args: &[&str]) -> Command {
 fn assert_one_line_error(output: Output, code: i32, expected: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(code), "stderr: {stderr}");
-    let lines: Vec<&str> = stderr
-        .lines()
-        .filter(|l| !l.starts_with("Installing "))
-        .collect();
+    let lines: Vec<&str> =
+        stderr.lines().filter(|l| !l.starts_with("Installing ")).collect();
     assert_eq!(lines.len(), 1, "one line expected, got:\n{stderr}");
-    assert!(
-        lines[0].contains(expected),
-        "expected “{expected}” in: {stderr}"
-    );
+    assert!(lines[0].contains(expected), "expected “{expected}” in: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -57,7 +52,8 @@ fn a_port_in_use_asks_for_another() {
 #[test]
 fn a_tool_that_cannot_be_installed_says_why_and_what_to_do() {
     // An empty cargo home, offline: cargo install fails at once, as without network.
-    let scratch = std::env::temp_dir().join(format!("workbook-no-tools-{}", std::process::id()));
+    let scratch =
+        std::env::temp_dir().join(format!("workbook-no-tools-{}", std::process::id()));
     let output = xtask(&["tools"])
         .env("WORKBOOK_TOOLS", scratch.join("tools"))
         .env("CARGO_HOME", scratch.join("cargo-home"))

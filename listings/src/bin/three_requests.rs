@@ -12,32 +12,19 @@ async fn main() {
 
 async fn run() {
     let start = Instant::now();
-
     for id in 1..=3 {
         fake_request(start, &format!("sequential request {id}")).await;
     }
-    let sequential = start.elapsed();
-    log(
-        start,
-        &format!(
-            "sequential: 3 requests took {:.2}s",
-            sequential.as_secs_f64()
-        ),
-    );
+    let sequential = start.elapsed().as_secs_f64();
+    log(start, &format!("sequential: 3 requests took {sequential:.2}s"));
 
     tokio::join!(
         fake_request(start, "concurrent request 1"),
         fake_request(start, "concurrent request 2"),
         fake_request(start, "concurrent request 3"),
     );
-    let concurrent = start.elapsed() - sequential;
-    log(
-        start,
-        &format!(
-            "concurrent: 3 requests took {:.2}s",
-            concurrent.as_secs_f64()
-        ),
-    );
+    let concurrent = start.elapsed().as_secs_f64() - sequential;
+    log(start, &format!("concurrent: 3 requests took {concurrent:.2}s"));
 }
 
 /// Stands in for an HTTP request: 200 ms of waiting for the network.
@@ -57,6 +44,7 @@ fn log(start: Instant, message: &str) {
 mod tests {
     #[tokio::test(start_paused = true)]
     async fn takes_the_claimed_time() {
-        xtask::paused::assert_takes_claimed_time(env!("CARGO_BIN_NAME"), super::run()).await;
+        xtask::paused::assert_takes_claimed_time(env!("CARGO_BIN_NAME"), super::run())
+            .await;
     }
 }

@@ -9,10 +9,8 @@ fn main() {
     let start = Instant::now();
     wait_blocking(start, "first wait", Duration::from_secs(2));
     wait_blocking(start, "second wait", Duration::from_secs(2));
-    log(
-        start,
-        &format!("both waits took {:.2}s", start.elapsed().as_secs_f64()),
-    );
+    let took = start.elapsed().as_secs_f64();
+    log(start, &format!("both waits took {took:.2}s"));
 }
 
 /// Waits the way `std::thread::sleep` does: the whole thread stops, and
@@ -40,6 +38,9 @@ use xtask::paused::blocking as thread;
 mod tests {
     #[tokio::test(start_paused = true)]
     async fn takes_the_claimed_time() {
-        xtask::paused::assert_blocking_takes_claimed_time(env!("CARGO_BIN_NAME"), super::main);
+        xtask::paused::assert_blocking_takes_claimed_time(
+            env!("CARGO_BIN_NAME"),
+            super::main,
+        );
     }
 }

@@ -12,15 +12,13 @@ async fn main() {
 
 async fn run() {
     let start = Instant::now();
-    // `join!` polls both futures until both are done: while one waits, the other runs.
+    // `join!` polls both futures until both are done.
     tokio::join!(
         wait(start, "first wait", Duration::from_secs(2)),
         wait(start, "second wait", Duration::from_secs(2)),
     );
-    log(
-        start,
-        &format!("both waits took {:.2}s", start.elapsed().as_secs_f64()),
-    );
+    let took = start.elapsed().as_secs_f64();
+    log(start, &format!("both waits took {took:.2}s"));
 }
 
 /// Waits without blocking: `.await` hands the thread back to the runtime,
@@ -41,6 +39,7 @@ fn log(start: Instant, message: &str) {
 mod tests {
     #[tokio::test(start_paused = true)]
     async fn takes_the_claimed_time() {
-        xtask::paused::assert_takes_claimed_time(env!("CARGO_BIN_NAME"), super::run()).await;
+        xtask::paused::assert_takes_claimed_time(env!("CARGO_BIN_NAME"), super::run())
+            .await;
     }
 }
