@@ -123,9 +123,7 @@ fn compiler_messages_still_occur_as_captured() {
     let mut failures = Vec::new();
     for diagnostic in &manifest().diagnostics {
         let path = output_file(&diagnostic.name);
-        let fresh = diagnostics::capture(&root, diagnostic).and_then(|text| {
-            diagnostics::check_expected(diagnostic, &text).map(|()| text)
-        });
+        let fresh = diagnostics::capture(&root, diagnostic);
         match fresh {
             Ok(text) => {
                 if fs::read_to_string(root.join(&path)).unwrap_or_default() != text {

@@ -19,6 +19,7 @@ const DEPENDENCIES: &str =
 
 /// Checks the example and returns the compiler's messages about it, rendered
 /// as a learner sees them, with the path of the example as it is in the repo.
+/// Fails unless they contain the text the manifest expects.
 pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<String> {
     let scratch = root.join("target/diagnostics");
     let name = &diagnostic.name;
@@ -74,11 +75,13 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<String> {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    Ok(rendered.replace(&format!("src/bin/{name}.rs"), &diagnostic.source()))
+    let rendered =
+        rendered.replace(&format!("src/bin/{name}.rs"), &diagnostic.source());
+    check_expected(diagnostic, &rendered)?;
+    Ok(rendered)
 }
 
-/// Fails unless the messages contain the text the manifest expects.
-pub fn check_expected(diagnostic: &Diagnostic, rendered: &str) -> Result<()> {
+fn check_expected(diagnostic: &Diagnostic, rendered: &str) -> Result<()> {
     if !rendered.contains(&diagnostic.expect) {
         bail!(
             "the compiler no longer says “{}” about {}; it says:\n{rendered}",

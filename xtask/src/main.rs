@@ -106,7 +106,7 @@ fn run_task(task: Task) -> Result<()> {
     }
 }
 
-/// Runs a command in the workspace root and fails with `what` if it fails.
+/// Runs cargo in the workspace root, failing if it fails.
 fn cargo(root: &Path, args: &[&str]) -> Result<()> {
     let status =
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
@@ -301,8 +301,6 @@ fn outputs(root: &Path, names: &[String]) -> Result<()> {
                     if let Err(why) = output::check_claim(claimed, measured) {
                         bail!("not written: {why}; rerun on a quieter machine");
                     }
-                }
-                if listing.seconds.is_some() {
                     output::timeline(&run.stdout)?;
                 }
                 Ok(run)
@@ -322,9 +320,7 @@ fn outputs(root: &Path, names: &[String]) -> Result<()> {
         }
     }
     for diagnostic in manifest.diagnostics.iter().filter(|d| wanted(&d.name)) {
-        let captured = diagnostics::capture(root, diagnostic).and_then(|text| {
-            diagnostics::check_expected(diagnostic, &text).map(|()| text)
-        });
+        let captured = diagnostics::capture(root, diagnostic);
         match captured {
             Ok(text) => {
                 std::fs::write(root.join(output_file(&diagnostic.name)), text)?;
