@@ -1,4 +1,4 @@
-//! A future that is never awaited: it is created, then dropped, and never runs.
+//! Two calls of an `async fn`, neither awaited.
 
 use std::time::Duration;
 use tokio::time::sleep;
@@ -11,5 +11,6 @@ async fn greet(name: &str) {
 #[tokio::main]
 async fn main() {
     greet("Ferris");
+    let _ = greet("Corro");
     println!("done");
 }

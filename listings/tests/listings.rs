@@ -1,32 +1,57 @@
 //! Every listing, run for real: its wall-clock time against the book's claim,
-//! its output against the captured file the book includes, and every
-//! compiler-message example against its captured message. The exact timings
-//! on tokio's paused clock are each listing's own test, in its file.
+//! its output against the captured file the book includes (same lines, same
+//! order but for lines stamped at the same instant), and every
+//! compiler-message example against its captured message. The proofs on
+//! tokio's paused clock and the relations are each listing's own tests, in its
+//! file.
 //!
 //! The binaries are the debug builds learners get from `cargo run` (with
 //! optimised dependencies, see the workspace Cargo.toml). They all run at
-//! once, so the whole check takes as long as the slowest listing.
+//! once, so the whole check takes as long as the slowest listing; each is
+//! stopped after `xtask::run::TIME_LIMIT`.
+//!
+//! Tests return their failures as errors, so a broken manifest or a failed
+//! check reads as a list of sentences, with no panic and no backtrace.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::fs;
 use std::sync::OnceLock;
-use xtask::manifest::{Manifest, output_file};
+use xtask::manifest::{Manifest, output_file, run_output_file};
 use xtask::run::{self, Run};
 use xtask::{diagnostics, output, workspace_root};
 
-fn manifest() -> &'static Manifest {
-    static MANIFEST: OnceLock<Manifest> = OnceLock::new();
-    MANIFEST.get_or_init(|| {
-        Manifest::load(&workspace_root()).unwrap_or_else(|e| panic!("{e:#}"))
-    })
+/// Every failure of a test, one per line.
+struct Failures(Vec<String>);
+
+impl fmt::Debug for Failures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\n{}\n", self.0.join("\n"))
+    }
+}
+
+type Checked = Result<(), Failures>;
+
+/// Passes when nothing failed.
+fn report(failures: Vec<String>) -> Checked {
+    if failures.is_empty() { Ok(()) } else { Err(Failures(failures)) }
+}
+
+fn manifest() -> Result<&'static Manifest, Failures> {
+    static MANIFEST: OnceLock<Result<Manifest, String>> = OnceLock::new();
+    MANIFEST
+        .get_or_init(|| Manifest::load(&workspace_root()).map_err(|e| format!("{e:#}")))
+        .as_ref()
+        .map_err(|e| Failures(vec![e.clone()]))
 }
 
 /// One real run of every listing, shared by the tests below, made on first use.
-fn runs() -> &'static HashMap<String, Result<Run, String>> {
+fn runs() -> Result<&'static HashMap<String, Result<Run, String>>, Failures> {
     static RUNS: OnceLock<HashMap<String, Result<Run, String>>> = OnceLock::new();
-    RUNS.get_or_init(|| {
+    let manifest = manifest()?;
+    Ok(RUNS.get_or_init(|| {
         let names: Vec<&str> =
-            manifest().listings.iter().map(|l| l.name.as_str()).collect();
+            manifest.listings.iter().map(|l| l.name.as_str()).collect();
         let results = run::run_all(&run::bin_dir_of_current_test(), &names);
         names
             .iter()
@@ -35,27 +60,22 @@ fn runs() -> &'static HashMap<String, Result<Run, String>> {
                 (name.to_string(), result.map_err(|e| format!("{e:#}")))
             })
             .collect()
-    })
-}
-
-/// Collects every failure, so one run of the tests reports all of them.
-fn report(failures: Vec<String>) {
-    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+    }))
 }
 
 #[test]
-fn manifest_listings_and_pages_agree() {
-    report(manifest().problems(&workspace_root()));
+fn manifest_listings_and_pages_agree() -> Checked {
+    report(manifest()?.problems(&workspace_root()))
 }
 
 #[test]
-fn timed_listings_take_their_claimed_time_on_the_wall_clock() {
+fn timed_listings_take_their_claimed_time_on_the_wall_clock() -> Checked {
     let mut failures = Vec::new();
-    for listing in &manifest().listings {
+    for listing in &manifest()?.listings {
         let Some(claimed) = listing.seconds else {
             continue;
         };
-        match &runs()[&listing.name] {
+        match &runs()?[&listing.name] {
             Ok(run) => {
                 if let Err(why) =
                     output::check_claim(claimed, run.elapsed.as_secs_f64())
@@ -66,19 +86,21 @@ fn timed_listings_take_their_claimed_time_on_the_wall_clock() {
             Err(error) => failures.push(format!("{}: {error}", listing.name)),
         }
     }
-    report(failures);
+    report(failures)
 }
 
 #[test]
-fn captured_outputs_match_a_fresh_run() {
+fn captured_outputs_match_a_fresh_run_in_order() -> Checked {
     let root = workspace_root();
     let mut failures = Vec::new();
-    for listing in &manifest().listings {
+    for listing in &manifest()?.listings {
         let path = output_file(&listing.name);
         let captured = fs::read_to_string(root.join(&path)).unwrap_or_default();
-        match &runs()[&listing.name] {
+        match &runs()?[&listing.name] {
             Ok(run) => {
-                if let Err(diff) = output::compare(&captured, &run.stdout) {
+                if let Err(diff) =
+                    output::compare(&captured, &run.stdout, listing.timings)
+                {
                     failures.push(format!(
                         "{path} no longer matches a run of `{}` (refresh it with `cargo xtask outputs {}`):{diff}",
                         listing.name, listing.name
@@ -94,14 +116,14 @@ fn captured_outputs_match_a_fresh_run() {
             Err(error) => failures.push(format!("{}: {error}", listing.name)),
         }
     }
-    report(failures);
+    report(failures)
 }
 
 #[test]
-fn timed_listings_print_a_timeline() {
+fn timed_listings_print_a_timeline() -> Checked {
     let mut failures = Vec::new();
-    for listing in manifest().listings.iter().filter(|l| l.seconds.is_some()) {
-        if let Ok(run) = &runs()[&listing.name] {
+    for listing in manifest()?.listings.iter().filter(|l| l.seconds.is_some()) {
+        if let Ok(run) = &runs()?[&listing.name] {
             match output::timeline(&run.stdout) {
                 Ok(timeline) if timeline.spans.is_empty() => failures.push(format!(
                     "`{}` prints no started/finished events",
@@ -112,29 +134,72 @@ fn timed_listings_print_a_timeline() {
             }
         }
     }
-    report(failures);
+    report(failures)
 }
 
 #[test]
-fn compiler_messages_still_occur_as_captured() {
+fn compiler_messages_still_occur_as_captured() -> Checked {
     // Compiling competes for the CPU: wait until the timed runs are over.
-    runs();
+    runs()?;
     let root = workspace_root();
     let mut failures = Vec::new();
-    for diagnostic in &manifest().diagnostics {
+    for diagnostic in &manifest()?.diagnostics {
         let path = output_file(&diagnostic.name);
-        let fresh = diagnostics::capture(&root, diagnostic);
-        match fresh {
-            Ok(text) => {
-                if fs::read_to_string(root.join(&path)).unwrap_or_default() != text {
+        match diagnostics::capture(&root, diagnostic) {
+            Ok(captured) => {
+                if fs::read_to_string(root.join(&path)).unwrap_or_default()
+                    != captured.message
+                {
                     failures.push(format!(
                         "{path} is not what the compiler says now; refresh it with `cargo xtask outputs {}`",
                         diagnostic.name
                     ));
                 }
+                if let Some(stdout) = captured.stdout {
+                    let printed = run_output_file(&diagnostic.name);
+                    let old =
+                        fs::read_to_string(root.join(&printed)).unwrap_or_default();
+                    if let Err(diff) =
+                        output::compare(&old, &stdout, output::Timings::Fixed)
+                    {
+                        failures.push(format!(
+                            "{printed} is not what `{}` prints now; refresh it with `cargo xtask outputs {}`:{diff}",
+                            diagnostic.name, diagnostic.name
+                        ));
+                    }
+                }
             }
             Err(error) => failures.push(format!("{}: {error:#}", diagnostic.name)),
         }
     }
-    report(failures);
+    report(failures)
+}
+
+/// The introduction names the minimum Rust and the tokio the book is built with:
+/// those of `Cargo.toml` and `Cargo.lock`, not numbers typed once and forgotten.
+#[test]
+fn the_introduction_names_the_rust_and_tokio_versions() -> Checked {
+    let root = workspace_root();
+    let read = |path: &str| fs::read_to_string(root.join(path)).unwrap_or_default();
+    let value_after = |text: &str, key: &str| -> Option<String> {
+        let rest = &text[text.find(key)? + key.len()..];
+        Some(rest.split('"').nth(1)?.to_string())
+    };
+    let intro = read("src/intro.md");
+    let rust = value_after(&read("Cargo.toml"), "rust-version");
+    let tokio = value_after(&read("Cargo.lock"), "name = \"tokio\"\nversion =")
+        .map(|v| v.split('.').take(2).collect::<Vec<_>>().join("."));
+    let mut failures = Vec::new();
+    for (what, version) in [("Rust", rust), ("tokio", tokio)] {
+        match version {
+            Some(version) if intro.contains(&format!("{what} {version}")) => {}
+            Some(version) => {
+                failures.push(format!("src/intro.md should say “{what} {version}”"))
+            }
+            None => failures.push(format!(
+                "cannot find the {what} version in Cargo.toml/Cargo.lock"
+            )),
+        }
+    }
+    report(failures)
 }

@@ -7,6 +7,7 @@
 //! workspace's `Cargo.lock` so the example sees the same tokio as the listings.
 
 use crate::manifest::Diagnostic;
+use crate::run;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 use std::fs;
@@ -17,10 +18,20 @@ use std::process::Command;
 const DEPENDENCIES: &str =
     r#"tokio = { version = "1.54", features = ["macros", "rt-multi-thread", "time"] }"#;
 
+/// What the compiler said about an example, and what it printed when run.
+pub struct Captured {
+    /// The compiler's messages, rendered as a learner sees them.
+    pub message: String,
+    /// What the example printed, for an example with `runs = true`.
+    pub stdout: Option<String>,
+}
+
 /// Checks the example and returns the compiler's messages about it, rendered
 /// as a learner sees them, with the path of the example as it is in the repo.
-/// Fails unless they contain the text the manifest expects.
-pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<String> {
+/// Fails unless they contain the text the manifest expects. An example with
+/// `runs = true` is also built and run (bounded like every listing), and what
+/// it printed is returned too.
+pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<Captured> {
     let scratch = root.join("target/diagnostics");
     let name = &diagnostic.name;
     fs::create_dir_all(scratch.join("src/bin"))?;
@@ -78,7 +89,24 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<String> {
     let rendered =
         rendered.replace(&format!("src/bin/{name}.rs"), &diagnostic.source());
     check_expected(diagnostic, &rendered)?;
-    Ok(rendered)
+    let stdout = if diagnostic.runs {
+        let status =
+            Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                .current_dir(&scratch)
+                .args(["build", "--quiet", "--bin", name])
+                .env("CARGO_TARGET_DIR", scratch.join("target"))
+                .env("CARGO_TERM_COLOR", "never")
+                .stderr(std::process::Stdio::null())
+                .status()
+                .context("cannot run cargo to build the example")?;
+        if !status.success() {
+            bail!("{} does not build, so it cannot run", diagnostic.source());
+        }
+        Some(run::run_one(&scratch.join("target/debug"), name)?.stdout)
+    } else {
+        None
+    };
+    Ok(Captured { message: rendered, stdout })
 }
 
 fn check_expected(diagnostic: &Diagnostic, rendered: &str) -> Result<()> {

@@ -8,14 +8,15 @@
 //! - [`diagnostics`]: compiling the warning and compile-fail examples.
 //! - [`timeline`]: drawing a run as SVG (for the book) or text (for a terminal).
 //! - [`preprocess`]: the book's own mdBook preprocessor (`{{#timeline NAME}}`).
-//! - `paused` (feature `paused-clock`): exact timing checks on tokio's paused clock.
+//! - `proof` (feature `proof`): the listings' own tests: exact checks on
+//!   tokio's paused clock, bounded runs, relations on the wall clock.
 
 pub mod diagnostics;
 pub mod manifest;
 pub mod output;
-#[cfg(feature = "paused-clock")]
-pub mod paused;
 pub mod preprocess;
+#[cfg(feature = "proof")]
+pub mod proof;
 pub mod run;
 pub mod timeline;
 

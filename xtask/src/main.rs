@@ -1,16 +1,17 @@
 //! `cargo xtask`: build, serve and test the async Rust workbook.
 
+mod outputs;
 mod tools;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use xtask::manifest::{Manifest, output_file};
-use xtask::{diagnostics, output, preprocess, run, timeline, workspace_root};
+use xtask::manifest::Manifest;
+use xtask::{output, preprocess, run, timeline, workspace_root};
 
 #[derive(Parser)]
 #[command(
@@ -62,9 +63,10 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
-            let text = error.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            eprintln!("{first} (run `cargo xtask --help` for the commands)");
+            eprintln!(
+                "{}",
+                usage_error(&error.to_string(), std::env::args_os().nth(1))
+            );
             return ExitCode::from(2);
         }
     };
@@ -77,13 +79,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// clap's error `text` in one line: its first paragraph, any tip it gives, and
+/// the help to read, that of the subcommand if `first_arg` names one.
+fn usage_error(text: &str, first_arg: Option<OsString>) -> String {
+    let (head, rest) = text.split_once("\n\n").unwrap_or((text, ""));
+    let mut line = head.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    for tip in rest.lines().filter_map(|l| l.trim().strip_prefix("tip: ")) {
+        line = format!("{line}; {tip}");
+    }
+    let command = Cli::command();
+    let help = match first_arg.and_then(|arg| command.find_subcommand(arg)) {
+        Some(sub) => format!("cargo xtask {} --help", sub.get_name()),
+        None => "cargo xtask --help".to_string(),
+    };
+    format!("{line} (run `{help}`)")
+}
+
 fn run_task(task: Task) -> Result<()> {
     let root = workspace_root();
     match task {
         Task::Serve { port, open } => serve(&root, port, open),
-        Task::Build => build_book(&root),
+        Task::Build => build_book(&root, Stderr::Inherit),
         Task::Test => test(&root),
-        Task::Outputs { names } => outputs(&root, &names),
+        Task::Outputs { names } => outputs::capture(&root, &names),
         Task::Timeline { name } => draw_timeline(&root, &name),
         Task::Tools => {
             tools::ensure()?;
@@ -106,52 +124,73 @@ fn run_task(task: Task) -> Result<()> {
     }
 }
 
-/// Runs cargo in the workspace root, failing if it fails.
-fn cargo(root: &Path, args: &[&str]) -> Result<()> {
-    let status =
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .current_dir(root)
-            .args(args)
-            .status()
-            .with_context(|| format!("cannot run cargo {}", args.join(" ")))?;
+/// Where the programs xtask runs write their stderr.
+#[derive(Clone, Copy)]
+enum Stderr {
+    /// To xtask's own stderr.
+    Inherit,
+    /// To stdout, so that `cargo xtask test > log` holds everything, in order.
+    ToStdout,
+}
+
+/// Runs `command` (shown as `what` in errors) to its end, failing if it fails.
+fn execute(command: &mut Command, stderr: Stderr, what: &str) -> Result<()> {
+    if let Stderr::ToStdout = stderr {
+        std::io::stdout().flush()?;
+        command.stderr(std::io::stdout());
+    }
+    let status = command.status().with_context(|| format!("cannot run {what}"))?;
     if !status.success() {
-        bail!("`cargo {}` failed", args.join(" "));
+        bail!("`{what}` failed");
     }
     Ok(())
 }
 
-fn mdbook(root: &Path, path: &OsString, args: &[&str]) -> Result<()> {
-    let status = Command::new("mdbook")
-        .current_dir(root)
-        .env("PATH", path)
-        .args(args)
-        .status()
-        .context("cannot run mdbook")?;
-    if !status.success() {
-        bail!("`mdbook {}` failed", args.join(" "));
-    }
-    Ok(())
+/// Runs cargo in the workspace root, failing if it fails.
+fn cargo(root: &Path, args: &[&str]) -> Result<()> {
+    cargo_with(root, args, Stderr::Inherit)
+}
+
+/// Like [`cargo`], with cargo's stderr sent where `stderr` says.
+fn cargo_with(root: &Path, args: &[&str], stderr: Stderr) -> Result<()> {
+    let mut command =
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root).args(args);
+    execute(&mut command, stderr, &format!("cargo {}", args.join(" ")))
+}
+
+/// Runs mdbook in the workspace root, found on `path`, failing if it fails.
+fn mdbook(root: &Path, path: &OsString, args: &[&str], stderr: Stderr) -> Result<()> {
+    let mut command = Command::new("mdbook");
+    command.current_dir(root).env("PATH", path).args(args);
+    execute(&mut command, stderr, &format!("mdbook {}", args.join(" ")))
+}
+
+/// The port to serve on: `port` if it is free, or for 0 a free one the OS picks.
+fn free_port(port: u16) -> Result<u16> {
+    let listener = match TcpListener::bind(("127.0.0.1", port)) {
+        Ok(listener) => listener,
+        Err(error) => bail!(
+            "cannot serve on 127.0.0.1:{port} ({error}); pick a free port with `cargo xtask serve --port N`"
+        ),
+    };
+    Ok(listener.local_addr().context("cannot read the port the OS picked")?.port())
 }
 
 fn serve(root: &Path, port: u16, open: bool) -> Result<()> {
-    if let Err(error) = TcpListener::bind(("127.0.0.1", port)) {
-        bail!(
-            "cannot serve on 127.0.0.1:{port} ({error}); pick a free port with `cargo xtask serve --port N`"
-        );
-    }
+    let port = free_port(port)?.to_string();
     let path = tools::ensure()?;
-    let port = port.to_string();
     let mut args = vec!["serve", "--hostname", "127.0.0.1", "--port", &port];
     if open {
         args.push("--open");
     }
     println!("Serving the workbook at http://127.0.0.1:{port}/ (Ctrl-C stops it)");
-    mdbook(root, &path, &args)
+    mdbook(root, &path, &args, Stderr::Inherit)
 }
 
-fn build_book(root: &Path) -> Result<()> {
+fn build_book(root: &Path, stderr: Stderr) -> Result<()> {
     let path = tools::ensure()?;
-    mdbook(root, &path, &["build"])?;
+    mdbook(root, &path, &["build"], stderr)?;
     check_built_book(root)
 }
 
@@ -194,7 +233,7 @@ fn tree_status(root: &Path) -> Result<String> {
 
 fn book_leaves_tree_clean(root: &Path) -> Result<()> {
     let before = tree_status(root)?;
-    build_book(root)?;
+    build_book(root, Stderr::ToStdout)?;
     let after = tree_status(root)?;
     if before != after {
         bail!(
@@ -209,16 +248,10 @@ fn admonish_css_is_current(root: &Path) -> Result<()> {
     let path = tools::ensure()?;
     let fresh = std::env::temp_dir()
         .join(format!("workbook-admonish-{}.css", std::process::id()));
-    let status = Command::new("mdbook-admonish")
-        .current_dir(root)
-        .env("PATH", &path)
-        .env("RUST_LOG", "warn")
-        .arg("generate-custom")
-        .arg(&fresh)
-        .status()?;
-    if !status.success() {
-        bail!("mdbook-admonish generate-custom failed");
-    }
+    let mut command = Command::new("mdbook-admonish");
+    command.current_dir(root).env("PATH", &path).env("RUST_LOG", "warn");
+    command.arg("generate-custom").arg(&fresh);
+    execute(&mut command, Stderr::ToStdout, "mdbook-admonish generate-custom")?;
     let fresh_css = std::fs::read_to_string(&fresh)?;
     let _ = std::fs::remove_file(&fresh);
     let committed = std::fs::read_to_string(root.join(CUSTOM_CSS)).unwrap_or_default();
@@ -233,36 +266,36 @@ fn admonish_css_is_current(root: &Path) -> Result<()> {
 /// The CSS of the book's own admonition kinds, generated from book.toml.
 const CUSTOM_CSS: &str = "theme/admonish-custom.css";
 
+/// Runs every check, writing all it prints, and all its programs print, to stdout.
 fn test(root: &Path) -> Result<()> {
+    let cargo = |args: &[&str]| cargo_with(root, args, Stderr::ToStdout);
     let steps: [(&str, &dyn Fn() -> Result<()>); 5] = [
-        ("format", &|| cargo(root, &["fmt", "--all", "--check"])),
+        ("format", &|| cargo(&["fmt", "--all", "--check"])),
         ("clippy", &|| {
-            cargo(
-                root,
-                &[
-                    "clippy",
-                    "--quiet",
-                    "--workspace",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-            )
+            cargo(&[
+                "clippy",
+                "--quiet",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
         }),
-        ("tests", &|| cargo(root, &["test", "--workspace", "--no-fail-fast"])),
+        ("tests", &|| cargo(&["test", "--workspace", "--no-fail-fast"])),
         ("admonish css", &|| admonish_css_is_current(root)),
         ("book build, clean tree", &|| book_leaves_tree_clean(root)),
     ];
     let total = steps.len();
     let mut failed = Vec::new();
     for (name, step) in steps {
-        eprintln!("\n== {name}");
+        println!("\n== {name}");
         if let Err(error) = step() {
-            eprintln!("error: {name}: {error:#}");
+            println!("error: {name}: {error:#}");
             failed.push(name);
         }
     }
+    wall_clock_only(root);
     let passed = total - failed.len();
     println!("\nxtask: {passed} passed, {} failed", failed.len());
     if !failed.is_empty() {
@@ -271,82 +304,40 @@ fn test(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Names the listings proven on the wall clock alone, so that they stay few.
+fn wall_clock_only(root: &Path) {
+    let Ok(manifest) = Manifest::load(root) else {
+        return; // The tests have said what is wrong with it.
+    };
+    let listed: Vec<_> = manifest
+        .listings
+        .iter()
+        .filter_map(|l| Some((&l.name, l.wall_clock_only.as_ref()?)))
+        .collect();
+    if !listed.is_empty() {
+        println!("\nProven on the wall clock alone, not on tokio's paused clock:");
+        for (name, why) in listed {
+            println!("  {name}: {why}");
+        }
+    }
+}
+
 fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"))
 }
 
-fn outputs(root: &Path, names: &[String]) -> Result<()> {
-    let manifest = Manifest::load(root)?;
-    let known = |name: &str| {
-        manifest.listings.iter().any(|l| l.name == name)
-            || manifest.diagnostics.iter().any(|d| d.name == name)
-    };
-    if let Some(unknown) = names.iter().find(|n| !known(n)) {
-        manifest.listing(unknown)?; // Its error names the known listings.
-    }
-    let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
-    let listings: Vec<_> =
-        manifest.listings.iter().filter(|l| wanted(&l.name)).collect();
-    let mut problems = Vec::new();
-    if !listings.is_empty() {
-        cargo(root, &["build", "--quiet", "-p", "listings", "--bins"])?;
-        let bin_dir = target_dir(root).join("debug");
-        let names: Vec<&str> = listings.iter().map(|l| l.name.as_str()).collect();
-        for (listing, result) in listings.iter().zip(run::run_all(&bin_dir, &names)) {
-            let checked = result.and_then(|run| {
-                if let Some(claimed) = listing.seconds {
-                    let measured = run.elapsed.as_secs_f64();
-                    if let Err(why) = output::check_claim(claimed, measured) {
-                        bail!("not written: {why}; rerun on a quieter machine");
-                    }
-                    output::timeline(&run.stdout)?;
-                }
-                Ok(run)
-            });
-            match checked {
-                Ok(run) => {
-                    std::fs::write(root.join(output_file(&listing.name)), &run.stdout)?;
-                    println!(
-                        "{:<28} {:>6.2}s  → {}",
-                        listing.name,
-                        run.elapsed.as_secs_f64(),
-                        output_file(&listing.name)
-                    );
-                }
-                Err(error) => problems.push(format!("{}: {error:#}", listing.name)),
-            }
-        }
-    }
-    for diagnostic in manifest.diagnostics.iter().filter(|d| wanted(&d.name)) {
-        let captured = diagnostics::capture(root, diagnostic);
-        match captured {
-            Ok(text) => {
-                std::fs::write(root.join(output_file(&diagnostic.name)), text)?;
-                println!(
-                    "{:<28} {:>7}  → {}",
-                    diagnostic.name,
-                    "rustc",
-                    output_file(&diagnostic.name)
-                );
-            }
-            Err(error) => problems.push(format!("{}: {error:#}", diagnostic.name)),
-        }
-    }
-    if !problems.is_empty() {
-        bail!("{}", problems.join("\n"));
-    }
-    Ok(())
-}
-
 fn draw_timeline(root: &Path, name: &str) -> Result<()> {
     let manifest = Manifest::load(root)?;
-    manifest.listing(name)?;
+    let listing = manifest.listing(name)?;
     cargo(root, &["build", "--quiet", "-p", "listings", "--bin", name])?;
     let run = run::run_one(&target_dir(root).join("debug"), name)?;
     print!("{}", run.stdout);
-    let drawn = output::timeline(&run.stdout)?;
+    let mut drawn = output::timeline(&run.stdout)?;
+    for span in &mut drawn.spans {
+        span.kind = listing.kind_of(&span.label);
+    }
     if drawn.spans.is_empty() {
         bail!(
             "`{name}` printed no `started`/`finished` events, so there is no timeline to draw"
@@ -355,4 +346,16 @@ fn draw_timeline(root: &Path, name: &str) -> Result<()> {
     println!("\n{}", timeline::text(&drawn, 60));
     println!("whole run, measured from outside: {:.2}s", run.elapsed.as_secs_f64());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn port_zero_becomes_a_free_port() {
+        let port = free_port(0).unwrap();
+        assert_ne!(port, 0);
+        TcpListener::bind(("127.0.0.1", port)).expect("the port was given back");
+    }
 }

@@ -1,5 +1,6 @@
 //! `listings/listings.toml`: one entry per listing and per compiler-message example.
 
+use crate::output::{self, SpanKind, Timings};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -34,6 +35,19 @@ pub struct Listing {
     pub chapter: String,
     /// The wall-clock time of the whole run, as the book claims it.
     pub seconds: Option<f64>,
+    /// `"machine"` when its times are the machine's own (CPU-bound work):
+    /// its output is then compared without them, and it claims no `seconds`.
+    #[serde(default)]
+    pub timings: Timings,
+    /// Why it cannot be proven on tokio's paused clock. It is then proven on
+    /// the wall clock alone, and `cargo xtask test` names it.
+    pub wall_clock_only: Option<String>,
+    /// Timeline rows that hold their thread while they wait (drawn as blocking).
+    #[serde(default)]
+    pub blocking: Vec<String>,
+    /// Timeline rows that keep the CPU busy (drawn as working).
+    #[serde(default)]
+    pub working: Vec<String>,
 }
 
 /// An example whose point is the compiler's message about it.
@@ -46,11 +60,26 @@ pub struct Diagnostic {
     pub chapter: String,
     /// Text the compiler's message must contain.
     pub expect: String,
+    /// Whether it also runs (it compiles, with a warning): what it prints is
+    /// captured into `listings/output/NAME.run.txt` for the page.
+    #[serde(default)]
+    pub runs: bool,
 }
 
 impl Listing {
     pub fn source(&self) -> String {
         format!("{BIN_DIR}/{}.rs", self.name)
+    }
+
+    /// What a timeline row of this listing does while it runs.
+    pub fn kind_of(&self, label: &str) -> SpanKind {
+        if self.blocking.iter().any(|l| l == label) {
+            SpanKind::Blocking
+        } else if self.working.iter().any(|l| l == label) {
+            SpanKind::Working
+        } else {
+            SpanKind::Awaiting
+        }
     }
 
     /// The claim in whole milliseconds.
@@ -65,9 +94,19 @@ impl Diagnostic {
     }
 }
 
+/// What a listing's file calls to prove its times on tokio's paused clock.
+pub const PAUSED_PROOF: &str = "xtask::proof::paused";
+/// What a listing's file calls to prove a relation on the wall clock.
+pub const WALL_CLOCK_PROOF: &str = "xtask::proof::wall_clock";
+
 /// The captured output file of a listing or diagnostic.
 pub fn output_file(name: &str) -> String {
     format!("{OUTPUT_DIR}/{name}.txt")
+}
+
+/// What a compiler-message example with `runs = true` printed.
+pub fn run_output_file(name: &str) -> String {
+    format!("{OUTPUT_DIR}/{name}.run.txt")
 }
 
 /// The command a reader types to run a listing.
@@ -96,6 +135,22 @@ impl Manifest {
                     .join(", ")
             ),
         }
+    }
+
+    /// Fails unless `name` is a listing or a compiler-message example, with an
+    /// error that names all of them.
+    pub fn entry(&self, name: &str) -> Result<()> {
+        let names = |items: Vec<&str>| items.join(", ");
+        if self.listings.iter().any(|l| l.name == name)
+            || self.diagnostics.iter().any(|d| d.name == name)
+        {
+            return Ok(());
+        }
+        bail!(
+            "there is no listing or compiler-message example named `{name}` (see {MANIFEST}); the listings are: {}; the compiler-message examples are: {}",
+            names(self.listings.iter().map(|l| l.name.as_str()).collect()),
+            names(self.diagnostics.iter().map(|d| d.name.as_str()).collect()),
+        )
     }
 
     /// Everything that is out of step between the manifest, the files and the
@@ -141,6 +196,23 @@ impl Manifest {
                 problems.push(format!("src/{chapter} does not include {output}"));
             }
         }
+        for diagnostic in self.diagnostics.iter().filter(|d| d.runs) {
+            let page = fs::read_to_string(root.join("src").join(&diagnostic.chapter))
+                .unwrap_or_default();
+            let printed = run_output_file(&diagnostic.name);
+            if !root.join(&printed).is_file() {
+                problems.push(format!(
+                    "{printed} is missing: run `cargo xtask outputs {}`",
+                    diagnostic.name
+                ));
+            }
+            if !page.contains(&printed) {
+                problems.push(format!(
+                    "src/{} does not show what `{}` prints ({printed})",
+                    diagnostic.chapter, diagnostic.name
+                ));
+            }
+        }
         for listing in &self.listings {
             let page = fs::read_to_string(root.join("src").join(&listing.chapter))
                 .unwrap_or_default();
@@ -151,6 +223,9 @@ impl Manifest {
                     listing.chapter
                 ));
             }
+            let source =
+                fs::read_to_string(root.join(listing.source())).unwrap_or_default();
+            let file = listing.source();
             if let Some(seconds) = listing.seconds {
                 if !seconds.is_finite() || seconds <= 0.0 {
                     problems.push(format!(
@@ -158,19 +233,55 @@ impl Manifest {
                         listing.name
                     ));
                 }
-                let directive = format!("{{{{#timeline {}}}}}", listing.name);
+                let directive = format!("{{{{#timeline {} ", listing.name);
                 if !page.contains(&directive) {
                     problems.push(format!(
-                        "src/{} shows no timeline of `{}`: add {directive}",
+                        "src/{} shows no timeline of `{}`: add {directive}CAPTION}}}}",
                         listing.chapter, listing.name
                     ));
                 }
-                let source =
-                    fs::read_to_string(root.join(listing.source())).unwrap_or_default();
-                if !source.contains("start_paused = true") {
+                if listing.wall_clock_only.is_none() && !source.contains(PAUSED_PROOF) {
                     problems.push(format!(
-                        "{} claims {seconds} s but has no test on tokio's paused clock proving it",
-                        listing.source()
+                        "{file} claims {seconds} s but has no test on tokio's paused clock proving it (`{PAUSED_PROOF}`)"
+                    ));
+                }
+            }
+            if listing.timings == Timings::Machine {
+                if listing.seconds.is_some() {
+                    problems.push(format!(
+                        "`{}` has `timings = \"machine\"` and claims `seconds`: CPU-bound work takes as long as the machine makes it, so claim a relation instead",
+                        listing.name
+                    ));
+                }
+                if !source.contains(WALL_CLOCK_PROOF) {
+                    problems.push(format!(
+                        "{file} has `timings = \"machine\"` but no test of its relation on the wall clock (`{WALL_CLOCK_PROOF}`)"
+                    ));
+                }
+            }
+            if listing
+                .wall_clock_only
+                .as_deref()
+                .is_some_and(|why| why.trim().is_empty())
+            {
+                problems.push(format!(
+                    "`{}` is `wall_clock_only` without a reason: say why it cannot run on tokio's paused clock",
+                    listing.name
+                ));
+            }
+            let labels: Vec<String> =
+                fs::read_to_string(root.join(output_file(&listing.name)))
+                    .ok()
+                    .and_then(|captured| output::timeline(&captured).ok())
+                    .map(|timeline| {
+                        timeline.spans.into_iter().map(|s| s.label).collect()
+                    })
+                    .unwrap_or_default();
+            for label in listing.blocking.iter().chain(&listing.working) {
+                if !labels.contains(label) {
+                    problems.push(format!(
+                        "`{}` marks `{label}` as blocking or working, but its output has no `{label} started`/`finished` lines",
+                        listing.name
                     ));
                 }
             }

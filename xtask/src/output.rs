@@ -4,12 +4,14 @@
 //! wait finished`, and may state durations in prose (`took 4.00s`). Any number
 //! written as digits, a point, digits and `s` is a timing. Two runs of a listing
 //! print the same text with slightly different timings, so outputs compare
-//! exactly outside their timings and within [`tolerance`] on them.
+//! exactly outside their timings and within [`tolerance`] on them, and in
+//! order: only lines stamped at the same instant may trade places.
 //!
 //! A line `[T s] LABEL started` or `[T s] LABEL finished` is a timeline event:
 //! the span of LABEL runs from its start to its finish.
 
 use anyhow::{Result, bail};
+use serde::Deserialize;
 
 /// How much slower than a claim (or than another run) a run may be: 5 % + 100 ms.
 /// Runs are never faster than a claim: a wait cannot end early.
@@ -80,49 +82,82 @@ fn timing_at(line: &str, i: usize) -> Option<(f64, usize)> {
     Some((line[i..end].parse().ok()?, end + 1 - i))
 }
 
-/// Compares a fresh run's output with the captured one. Lines may come in
-/// another order (two futures finishing in the same millisecond), but each
-/// captured line needs its own fresh line with the same text and timings
-/// within [`tolerance`].
-pub fn compare(captured: &str, fresh: &str) -> Result<(), String> {
-    let captured: Vec<&str> = captured.lines().collect();
-    let fresh: Vec<&str> = fresh.lines().collect();
-    let mut unmatched: Vec<(String, Vec<f64>, &str)> = fresh
-        .iter()
-        .map(|line| {
-            let (template, timings) = split_timings(line);
-            (template, timings, *line)
-        })
-        .collect();
-    let mut missing = Vec::new();
-    for line in &captured {
-        let (template, timings) = split_timings(line);
-        let found = unmatched.iter().position(|(t, ts, _)| {
-            *t == template
-                && ts.len() == timings.len()
-                && ts
-                    .iter()
-                    .zip(&timings)
-                    .all(|(a, b)| (a - b).abs() <= tolerance(a.max(*b)))
+/// How the timings of two runs are compared (`timings` in the manifest).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Timings {
+    /// Within [`tolerance`]: waits take the same time on every machine.
+    #[default]
+    Fixed,
+    /// Not at all: CPU-bound work takes as long as the machine makes it.
+    Machine,
+}
+
+/// Compares a fresh run's output with the captured one, line by line and in
+/// order. Each captured line needs its own fresh line with the same text and
+/// timings (within [`tolerance`], or ignored for [`Timings::Machine`]). Two
+/// lines may come in the other order only when both are stamped at the same
+/// instant (within the tolerance), such as two futures finishing in the same
+/// millisecond; any other change of order is a difference.
+pub fn compare(captured: &str, fresh: &str, timings: Timings) -> Result<(), String> {
+    let parse = |text: &str| -> Vec<(String, Vec<f64>, Option<f64>, String)> {
+        text.lines()
+            .map(|line| {
+                let (template, times) = split_timings(line);
+                (template, times, stamped(line).map(|(t, _)| t), line.to_string())
+            })
+            .collect()
+    };
+    let captured = parse(captured);
+    let fresh = parse(fresh);
+    let same = |a: &[f64], b: &[f64]| {
+        timings == Timings::Machine
+            || (a.len() == b.len()
+                && a.iter().zip(b).all(|(a, b)| (a - b).abs() <= tolerance(a.max(*b))))
+    };
+    // Each captured line takes the earliest unused fresh line that matches it,
+    // so identical lines keep their order.
+    let mut used = vec![false; fresh.len()];
+    let mut matched: Vec<(usize, usize)> = Vec::new();
+    let mut report = String::new();
+    for (i, (template, times, _, line)) in captured.iter().enumerate() {
+        let found = fresh.iter().enumerate().position(|(j, (t, ts, _, _))| {
+            !used[j] && t == template && same(times, ts)
         });
         match found {
-            Some(index) => {
-                unmatched.remove(index);
+            Some(j) => {
+                used[j] = true;
+                matched.push((i, j));
             }
-            None => missing.push(*line),
+            None => {
+                report.push_str(&format!("\n  captured, not in the fresh run: {line}"))
+            }
         }
     }
-    if missing.is_empty() && unmatched.is_empty() {
-        return Ok(());
+    for (j, (_, _, _, line)) in fresh.iter().enumerate() {
+        if !used[j] {
+            report.push_str(&format!("\n  fresh, not in the captured run: {line}"));
+        }
     }
-    let mut report = String::new();
-    for line in missing {
-        report.push_str(&format!("\n  captured, not in the fresh run: {line}"));
+    let same_instant = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => {
+            timings == Timings::Machine && a == b
+                || timings == Timings::Fixed && (a - b).abs() <= tolerance(a.max(b))
+        }
+        _ => false,
+    };
+    for (n, &(a, fresh_a)) in matched.iter().enumerate() {
+        // The first later line that the fresh run printed before this one.
+        if let Some(&(b, _)) = matched[n + 1..].iter().find(|&&(b, fresh_b)| {
+            fresh_b < fresh_a && !same_instant(captured[a].2, captured[b].2)
+        }) {
+            report.push_str(&format!(
+                "\n  order changed: captured `{}` before `{}`, the fresh run printed them the other way round",
+                captured[a].3, captured[b].3
+            ));
+        }
     }
-    for (_, _, line) in unmatched {
-        report.push_str(&format!("\n  fresh, not in the captured run: {line}"));
-    }
-    Err(report)
+    if report.is_empty() { Ok(()) } else { Err(report) }
 }
 
 /// One row of a timeline: a task or future from its start to its finish.
@@ -131,6 +166,23 @@ pub struct Span {
     pub label: String,
     pub start: f64,
     pub end: f64,
+    /// 1 for the span that finished first, and so on, in the order of the
+    /// `finished` lines (which may differ from the order of their times when
+    /// they are stamped at the same instant).
+    pub finished: usize,
+    pub kind: SpanKind,
+}
+
+/// What a span does with its thread while it runs, as a timeline colours it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum SpanKind {
+    /// Waits with `.await`: the thread is free for other work.
+    #[default]
+    Awaiting,
+    /// Waits while holding the thread (`std::thread::sleep`).
+    Blocking,
+    /// Computes: the thread and a CPU core are busy.
+    Working,
 }
 
 /// The timeline of a run: its spans in order of first appearance, and the
@@ -162,7 +214,9 @@ pub fn timeline(output: &str) -> Result<Timeline> {
                 bail!("line {}: `{label}` finishes but never started", number + 1);
             };
             let (label, start, started_on) = open.remove(index);
-            let span = Span { label, start, end: time };
+            let finished = spans.len() + 1;
+            let span =
+                Span { label, start, end: time, finished, kind: SpanKind::Awaiting };
             spans.push((started_on, span));
         }
     }
@@ -210,20 +264,16 @@ mod tests {
     }
 
     #[test]
-    fn outputs_compare_within_tolerance_in_any_order() {
+    fn outputs_compare_within_tolerance() {
         let captured = "[ 0.00s] a started\n[ 2.00s] a finished\n[ 2.00s] b finished\n";
+        let fixed = |fresh| compare(captured, fresh, Timings::Fixed);
         assert!(
-            compare(
-                captured,
-                "[ 0.00s] a started\n[ 2.01s] b finished\n[ 2.00s] a finished\n"
-            )
-            .is_ok()
+            fixed("[ 0.00s] a started\n[ 2.01s] a finished\n[ 2.00s] b finished\n")
+                .is_ok()
         );
-        let error = compare(
-            captured,
-            "[ 0.00s] a started\n[ 2.90s] a finished\n[ 2.00s] b finished\n",
-        )
-        .unwrap_err();
+        let error =
+            fixed("[ 0.00s] a started\n[ 2.90s] a finished\n[ 2.00s] b finished\n")
+                .unwrap_err();
         assert!(
             error.contains("captured, not in the fresh run: [ 2.00s] a finished"),
             "{error}"
@@ -232,10 +282,37 @@ mod tests {
             error.contains("fresh, not in the captured run: [ 2.90s] a finished"),
             "{error}"
         );
+        assert!(fixed("[ 0.00s] a started\n[ 2.00s] a finished\n").is_err());
+        assert!(compare("hello\n", "hullo\n", Timings::Fixed).is_err());
+    }
+
+    #[test]
+    fn lines_stamped_at_the_same_instant_may_trade_places() {
+        let captured = "[ 0.00s] a started\n[ 2.00s] a finished\n[ 2.00s] b finished\n";
+        let fresh = "[ 0.00s] a started\n[ 2.01s] b finished\n[ 2.00s] a finished\n";
+        assert!(compare(captured, fresh, Timings::Fixed).is_ok());
+    }
+
+    #[test]
+    fn lines_stamped_at_different_instants_keep_their_order() {
+        let captured = "[ 0.00s] x\n[ 0.50s] y\n[ 1.00s] x\n";
+        let fresh = "[ 0.50s] y\n[ 0.00s] x\n[ 1.00s] x\n";
+        let error = compare(captured, fresh, Timings::Fixed).unwrap_err();
         assert!(
-            compare(captured, "[ 0.00s] a started\n[ 2.00s] a finished\n").is_err()
+            error.contains("order changed: captured `[ 0.00s] x` before `[ 0.50s] y`"),
+            "{error}"
         );
-        assert!(compare("hello\n", "hullo\n").is_err());
+        // Unstamped lines never trade places.
+        assert!(compare("one\ntwo\n", "two\none\n", Timings::Fixed).is_err());
+    }
+
+    #[test]
+    fn machine_timings_compare_text_and_order_only() {
+        let captured = "[ 0.00s] work started\n[ 0.62s] work finished\n";
+        let machine = |fresh| compare(captured, fresh, Timings::Machine);
+        assert!(machine("[ 0.00s] work started\n[ 1.40s] work finished\n").is_ok());
+        assert!(machine("[ 1.40s] work finished\n[ 0.00s] work started\n").is_err());
+        assert!(machine("[ 0.00s] work started\n").is_err());
     }
 
     #[test]
@@ -245,8 +322,20 @@ mod tests {
         assert_eq!(
             timeline.spans,
             vec![
-                Span { label: "x".into(), start: 0.0, end: 2.0 },
-                Span { label: "y".into(), start: 0.0, end: 1.0 },
+                Span {
+                    label: "x".into(),
+                    start: 0.0,
+                    end: 2.0,
+                    finished: 2,
+                    kind: SpanKind::Awaiting
+                },
+                Span {
+                    label: "y".into(),
+                    start: 0.0,
+                    end: 1.0,
+                    finished: 1,
+                    kind: SpanKind::Awaiting
+                },
             ]
         );
         assert_eq!(timeline.total, 2.01);

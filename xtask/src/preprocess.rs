@@ -6,7 +6,7 @@
 //! `[context, book]` as JSON on stdin and reading the book back on stdout.
 //! The book is walked as plain JSON, so no mdbook crate is needed.
 
-use crate::manifest::output_file;
+use crate::manifest::{Manifest, output_file};
 use crate::{output, timeline};
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
@@ -15,27 +15,48 @@ use std::path::Path;
 
 const DIRECTIVE: &str = "{{#timeline ";
 
-/// Replaces every `{{#timeline NAME}}` in a chapter's Markdown.
+/// Replaces every `{{#timeline NAME CAPTION}}` in a chapter's Markdown. The
+/// caption is the figure's takeaway ("They overlap: 2 s, not 4 s."); the
+/// figure's own text alternative is made from the run.
 pub fn expand(root: &Path, chapter: &str, markdown: &str) -> Result<String> {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
+    let mut manifest = None;
     while let Some(at) = rest.find(DIRECTIVE) {
         out.push_str(&rest[..at]);
         let after = &rest[at + DIRECTIVE.len()..];
         let Some(close) = after.find("}}") else {
             bail!("{chapter}: `{DIRECTIVE}` is not closed with `}}}}`");
         };
-        let name = after[..close].trim();
+        let inside = after[..close].trim();
+        let (name, caption) =
+            inside.split_once(char::is_whitespace).unwrap_or((inside, ""));
+        let caption = caption.trim();
+        if caption.is_empty() {
+            bail!(
+                "{chapter}: `{{{{#timeline {name}}}}}` has no caption: write its takeaway after the name, `{{{{#timeline {name} They overlap: 2 s, not 4 s.}}}}`"
+            );
+        }
+        if manifest.is_none() {
+            manifest = Some(Manifest::load(root)?);
+        }
+        let listing =
+            manifest.as_ref().expect("just loaded").listing(name).with_context(
+                || format!("{chapter}: `{{{{#timeline {name} ...}}}}`"),
+            )?;
         let path = output_file(name);
         let captured = fs::read_to_string(root.join(&path)).with_context(|| {
             format!("{chapter}: no captured output for timeline `{name}` ({path}); run `cargo xtask outputs {name}`")
         })?;
-        let drawn = output::timeline(&captured)
+        let mut drawn = output::timeline(&captured)
             .with_context(|| format!("{chapter}: {path}"))?;
         if drawn.spans.is_empty() {
             bail!("{chapter}: {path} has no `started`/`finished` events to draw");
         }
-        out.push_str(&timeline::svg(name, &drawn));
+        for span in &mut drawn.spans {
+            span.kind = listing.kind_of(&span.label);
+        }
+        out.push_str(&timeline::svg(name, &drawn, caption));
         rest = &after[close + 2..];
     }
     out.push_str(rest);
@@ -80,47 +101,90 @@ pub fn run(input: &str) -> Result<String> {
 mod tests {
     use super::*;
 
-    fn book_root() -> std::path::PathBuf {
-        let dir = std::env::temp_dir()
-            .join(format!("workbook-preprocess-{}", std::process::id()));
-        fs::create_dir_all(dir.join("listings/output")).unwrap();
-        fs::write(
-            dir.join("listings/output/demo.txt"),
-            "[ 0.00s] a started\n[ 1.00s] a finished\n",
-        )
-        .unwrap();
-        dir
+    /// A scratch book root with a manifest and one captured run, removed
+    /// when dropped.
+    struct Scratch(std::path::PathBuf);
+
+    impl Scratch {
+        fn new(test: &str) -> Self {
+            let dir = std::env::temp_dir()
+                .join(format!("workbook-preprocess-{}-{test}", std::process::id()));
+            fs::create_dir_all(dir.join("listings/output")).unwrap();
+            fs::write(
+                dir.join("listings/listings.toml"),
+                "[[listing]]\nname = \"demo\"\nchapter = \"one.md\"\nblocking = [\"a\"]\n\n[[listing]]\nname = \"uncaptured\"\nchapter = \"one.md\"\n",
+            )
+            .unwrap();
+            fs::write(
+                dir.join("listings/output/demo.txt"),
+                "[ 0.00s] a started\n[ 1.00s] a finished\n",
+            )
+            .unwrap();
+            Scratch(dir)
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
     }
 
     #[test]
     fn directives_become_figures_in_nested_chapters() {
-        let root = book_root();
+        let root = Scratch::new("nested");
         let input = serde_json::json!([
-            {"root": root, "config": {}, "renderer": "html", "mdbook_version": "0.4.52"},
+            {"root": root.0, "config": {}, "renderer": "html", "mdbook_version": "0.4.52"},
             {"sections": [
                 "Separator",
-                {"Chapter": {"name": "One", "content": "before\n\n{{#timeline demo}}\n\nafter", "path": "one.md",
-                  "sub_items": [{"Chapter": {"name": "Two", "content": "{{#timeline demo}}", "path": "two.md", "sub_items": []}}]}}
+                {"Chapter": {"name": "One", "content": "before\n\n{{#timeline demo A takes 1 s.}}\n\nafter", "path": "one.md",
+                  "sub_items": [{"Chapter": {"name": "Two", "content": "{{#timeline demo Again.}}", "path": "two.md", "sub_items": []}}]}}
             ], "__non_exhaustive": null}
         ]);
         let out: Value =
             serde_json::from_str(&run(&input.to_string()).unwrap()).unwrap();
         let one = out["sections"][1]["Chapter"]["content"].as_str().unwrap();
         assert!(one.starts_with("before\n\n<figure class=\"timeline\">"), "{one}");
-        assert!(one.ends_with("</figure>\n\nafter"), "{one}");
+        assert!(
+            one.ends_with("<figcaption>A takes 1 s.</figcaption></figure>\n\nafter"),
+            "{one}"
+        );
         let two = out["sections"][1]["Chapter"]["sub_items"][0]["Chapter"]["content"]
             .as_str()
             .unwrap();
-        assert!(two.contains("Timeline of demo: a from 0.00 s to 1.00 s"));
+        assert!(
+            two.contains("Timeline of demo: a (blocking) from 0.00 s to 1.00 s"),
+            "{two}"
+        );
         assert_eq!(out["sections"][0], "Separator");
     }
 
     #[test]
     fn a_missing_output_says_how_to_make_it() {
-        let error = expand(&book_root(), "src/x.md", "{{#timeline nope}}").unwrap_err();
+        let root = Scratch::new("missing");
+        let error = expand(&root.0, "src/x.md", "{{#timeline uncaptured Takeaway.}}")
+            .unwrap_err();
         assert!(
-            format!("{error:#}").contains("run `cargo xtask outputs nope`"),
+            format!("{error:#}").contains("run `cargo xtask outputs uncaptured`"),
             "{error:#}"
         );
+    }
+
+    #[test]
+    fn an_unknown_listing_is_named_as_such() {
+        let root = Scratch::new("unknown");
+        let error = format!(
+            "{:#}",
+            expand(&root.0, "src/x.md", "{{#timeline nope Takeaway.}}").unwrap_err()
+        );
+        assert!(error.contains("no listing named `nope`"), "{error}");
+        assert!(!error.contains("cargo xtask outputs nope"), "{error}");
+    }
+
+    #[test]
+    fn a_timeline_needs_a_caption() {
+        let root = Scratch::new("caption");
+        let error = expand(&root.0, "src/x.md", "{{#timeline demo}}").unwrap_err();
+        assert!(error.to_string().contains("has no caption"), "{error}");
     }
 }

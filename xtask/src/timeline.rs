@@ -1,7 +1,7 @@
 //! Drawing a timeline: one row per task or future, a bar from its start to its
 //! finish, on a shared axis in seconds. As SVG for the book, as text for a terminal.
 
-use crate::output::Timeline;
+use crate::output::{SpanKind, Timeline};
 use std::fmt::Write;
 
 /// The axis end and the step between its ticks, in seconds: ticks at round
@@ -28,64 +28,146 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// One sentence per span, for readers who cannot see the picture.
+/// 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st.
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// How a kind of span is named and drawn.
+struct Style {
+    name: &'static str,
+    /// What the kind means for the thread, for the legend.
+    meaning: &'static str,
+    colour: &'static str,
+    /// Terminal bars: one character per kind, so colour is not the only cue.
+    glyph: char,
+}
+
+fn style(kind: SpanKind) -> Style {
+    match kind {
+        SpanKind::Awaiting => Style {
+            name: "awaiting",
+            meaning: "thread free",
+            colour: "#2f74c0",
+            glyph: '█',
+        },
+        SpanKind::Blocking => Style {
+            name: "blocking",
+            meaning: "thread held",
+            colour: "#c0392b",
+            glyph: '▒',
+        },
+        SpanKind::Working => Style {
+            name: "working",
+            meaning: "CPU busy",
+            colour: "#b7791f",
+            glyph: '▓',
+        },
+    }
+}
+
+/// The kinds of span a timeline has, in a fixed order.
+fn kinds(timeline: &Timeline) -> Vec<SpanKind> {
+    [SpanKind::Awaiting, SpanKind::Blocking, SpanKind::Working]
+        .into_iter()
+        .filter(|kind| timeline.spans.iter().any(|s| s.kind == *kind))
+        .collect()
+}
+
+/// The whole timeline in words, for readers who cannot see the picture: each
+/// span with its kind, its times and its place in the finishing order.
 pub fn describe(name: &str, timeline: &Timeline) -> String {
     let mut text = format!("Timeline of {name}: ");
     let rows: Vec<String> = timeline
         .spans
         .iter()
-        .map(|s| format!("{} from {:.2} s to {:.2} s", s.label, s.start, s.end))
+        .map(|s| {
+            format!(
+                "{} ({}) from {:.2} s to {:.2} s, finished {}",
+                s.label,
+                style(s.kind).name,
+                s.start,
+                s.end,
+                ordinal(s.finished)
+            )
+        })
         .collect();
     text.push_str(&rows.join("; "));
     let _ = write!(text, ". The whole run took {:.2} s.", timeline.total);
     text
 }
 
-/// The timeline as an inline SVG figure with a text alternative. One line,
-/// since a blank line would end the HTML block in Markdown.
-pub fn svg(name: &str, timeline: &Timeline) -> String {
-    const LABEL_WIDTH: f64 = 190.0;
-    const PLOT_WIDTH: f64 = 440.0;
-    const ROW: f64 = 26.0;
-    const TOP: f64 = 8.0;
+/// The timeline as an inline SVG figure: a legend of what the colours mean,
+/// then per row a label (with its finishing place and time) above a bar on a
+/// shared axis. Narrow, so that its text stays readable on a phone. The SVG's
+/// title and description are the full text alternative; `caption` is the
+/// takeaway, shown under it. One line, since a blank line would end the HTML
+/// block in Markdown.
+pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
+    const WIDTH: f64 = 400.0;
+    const PAD: f64 = 18.0;
+    const LEGEND: f64 = 26.0;
+    const ROW: f64 = 40.0;
     let (end, step) = axis(timeline.total);
-    let x = |t: f64| LABEL_WIDTH + t / end * PLOT_WIDTH;
+    let x = |t: f64| PAD + t / end * (WIDTH - 2.0 * PAD);
     let rows = timeline.spans.len() as f64;
-    let axis_y = TOP + rows * ROW + 4.0;
-    let height = axis_y + 24.0;
-    let width = LABEL_WIDTH + PLOT_WIDTH + 30.0;
+    let axis_y = LEGEND + rows * ROW + 2.0;
+    let height = axis_y + 20.0;
     let id = format!("timeline-{}", name.replace('_', "-"));
-    let description = describe(name, timeline);
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<figure class="timeline"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px;font:13px sans-serif"><title id="{id}-title">Timeline of {name}</title><desc id="{id}-desc">{desc}</desc>"#,
-        desc = escape(&description),
+        r#"<figure class="timeline"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {WIDTH} {height}" font-size="13" font-family="sans-serif"><title id="{id}-title">Timeline of {name}</title><desc id="{id}-desc">{desc}</desc><defs><pattern id="{id}-held" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{red}"/><rect width="2.5" height="6" fill="white" fill-opacity="0.45"/></pattern></defs>"#,
+        desc = escape(&describe(name, timeline)),
+        red = style(SpanKind::Blocking).colour,
     );
+    let fill = |kind: SpanKind| match kind {
+        SpanKind::Blocking => format!("url(#{id}-held)"),
+        _ => style(kind).colour.to_string(),
+    };
+    let mut legend_x = 0.0;
+    for kind in kinds(timeline) {
+        let style = style(kind);
+        let text = format!("{} ({})", style.name, style.meaning);
+        let _ = write!(
+            svg,
+            r#"<rect x="{legend_x}" y="4" width="12" height="12" rx="2" fill="{fill}"/><text x="{tx}" y="14.5" fill="currentColor">{text}</text>"#,
+            fill = fill(kind),
+            tx = legend_x + 17.0,
+        );
+        legend_x += 17.0 + text.chars().count() as f64 * 6.6 + 14.0;
+    }
     let mut tick = 0.0;
     while tick <= end + 1e-9 {
         let _ = write!(
             svg,
-            r#"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{axis_y}" stroke="currentColor" stroke-opacity="0.2"/><text x="{x:.1}" y="{ty}" text-anchor="middle" fill="currentColor">{label}</text>"#,
+            r#"<line x1="{x:.1}" y1="{LEGEND}" x2="{x:.1}" y2="{axis_y}" stroke="currentColor" stroke-opacity="0.25"/><text x="{x:.1}" y="{ty}" text-anchor="middle" fill="currentColor">{label}</text>"#,
             x = x(tick),
-            ty = axis_y + 16.0,
+            ty = axis_y + 15.0,
             label = tick_label(tick),
         );
         tick += step;
     }
     for (row, span) in timeline.spans.iter().enumerate() {
-        let y = TOP + row as f64 * ROW;
-        let bar_width = (x(span.end) - x(span.start)).max(2.0);
-        let hue = [210, 25, 140, 280, 95, 330][row % 6];
+        let top = LEGEND + row as f64 * ROW;
+        let label = escape(&span.label);
         let _ = write!(
             svg,
-            r#"<text x="{lx}" y="{ty:.1}" text-anchor="end" fill="currentColor">{label}</text><rect x="{bx:.1}" y="{by:.1}" width="{bar_width:.1}" height="{bh}" rx="3" fill="hsl({hue},65%,50%)"><title>{label}: {start:.2} s to {end:.2} s</title></rect>"#,
-            lx = LABEL_WIDTH - 10.0,
-            ty = y + ROW / 2.0 + 4.0,
-            label = escape(&span.label),
+            r#"<text x="0" y="{ly:.1}" fill="currentColor">{label}</text><text x="{WIDTH}" y="{ly:.1}" text-anchor="end" fill="currentColor" fill-opacity="0.8">{place}, {end:.2} s</text><rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="14" rx="3" fill="{fill}"><title>{label} ({kind}): {start:.2} s to {end:.2} s, finished {place}</title></rect>"#,
+            ly = top + 13.0,
+            place = ordinal(span.finished),
             bx = x(span.start),
-            by = y + 4.0,
-            bh = ROW - 8.0,
+            by = top + 19.0,
+            bw = (x(span.end) - x(span.start)).max(2.0),
+            fill = fill(span.kind),
+            kind = style(span.kind).name,
             start = span.start,
             end = span.end,
         );
@@ -93,7 +175,7 @@ pub fn svg(name: &str, timeline: &Timeline) -> String {
     let _ = write!(
         svg,
         r#"</svg><figcaption>{caption}</figcaption></figure>"#,
-        caption = escape(&description),
+        caption = escape(caption),
     );
     svg
 }
@@ -130,14 +212,23 @@ pub fn text(timeline: &Timeline, width: usize) -> String {
         let to = column(span.end).max(from + 1);
         let _ = writeln!(
             out,
-            "{:<label_width$}  {}{}  {:.2}s → {:.2}s",
+            "{:<label_width$}  {}{}  {:.2}s → {:.2}s, {}",
             span.label,
             " ".repeat(from),
-            "█".repeat(to - from),
+            style(span.kind).glyph.to_string().repeat(to - from),
             span.start,
             span.end,
+            ordinal(span.finished),
         );
     }
+    let legend: Vec<String> = kinds(timeline)
+        .into_iter()
+        .map(|kind| {
+            let style = style(kind);
+            format!("{} {} ({})", style.glyph, style.name, style.meaning)
+        })
+        .collect();
+    let _ = writeln!(out, "\n{}", legend.join("   "));
     out
 }
 
@@ -147,7 +238,22 @@ mod tests {
     use crate::output::timeline;
 
     fn example() -> Timeline {
-        timeline("[ 0.00s] first started\n[ 0.00s] second <b> started\n[ 1.00s] second <b> finished\n[ 2.00s] first finished\n").unwrap()
+        let mut drawn = timeline("[ 0.00s] first started\n[ 0.00s] second <b> started\n[ 1.00s] second <b> finished\n[ 2.00s] first finished\n").unwrap();
+        drawn.spans[0].kind = SpanKind::Blocking;
+        drawn
+    }
+
+    #[test]
+    fn ordinals() {
+        let words: Vec<String> =
+            [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal).into();
+        assert_eq!(
+            words,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd",
+                "101st"
+            ]
+        );
     }
 
     #[test]
@@ -159,21 +265,34 @@ mod tests {
     }
 
     #[test]
-    fn svg_has_a_bar_per_span_and_a_text_alternative() {
-        let svg = svg("demo", &example());
-        assert_eq!(svg.matches("<rect").count(), 2);
+    fn svg_has_a_bar_per_span_a_legend_and_a_text_alternative() {
+        let svg = svg("demo", &example(), "One <b>takeaway</b>.");
+        // Two bars, two legend swatches, two rects in the stripes' pattern.
+        assert_eq!(svg.matches("<rect").count(), 6);
         assert!(svg.contains("role=\"img\""));
-        assert!(svg.contains("<desc id=\"timeline-demo-desc\">Timeline of demo: first from 0.00 s to 2.00 s; second &lt;b&gt; from 0.00 s to 1.00 s. The whole run took 2.00 s.</desc>"));
-        assert!(svg.contains("<figcaption>"));
+        assert!(svg.contains("<desc id=\"timeline-demo-desc\">Timeline of demo: first (blocking) from 0.00 s to 2.00 s, finished 2nd; second &lt;b&gt; (awaiting) from 0.00 s to 1.00 s, finished 1st. The whole run took 2.00 s.</desc>"));
+        assert!(svg.contains(">awaiting (thread free)</text>"));
+        assert!(svg.contains(">blocking (thread held)</text>"));
+        assert!(!svg.contains("working"), "only the kinds it has are in the legend");
+        assert!(svg.contains(">2nd, 2.00 s</text>"));
+        assert!(
+            svg.contains("<figcaption>One &lt;b&gt;takeaway&lt;/b&gt;.</figcaption>")
+        );
         assert!(!svg.contains('\n'), "a blank line would end the HTML block");
     }
 
     #[test]
     fn text_bars_are_proportional() {
         let drawn = text(&example(), 40);
-        let bars: Vec<usize> =
-            drawn.lines().skip(2).map(|l| l.matches('█').count()).collect();
+        let bars: Vec<usize> = drawn
+            .lines()
+            .skip(2)
+            .take(2)
+            .map(|l| l.matches(['█', '▒']).count())
+            .collect();
         assert_eq!(bars, vec![40, 20]);
         assert!(drawn.lines().next().unwrap().contains("0s"));
+        assert!(drawn.contains("2.00s, 2nd"));
+        assert!(drawn.contains("▒ blocking (thread held)"));
     }
 }

@@ -1,9 +1,11 @@
 //! The pinned mdBook tools, installed on first use into a per-user cache.
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use std::ffi::OsString;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The one place that pins the book's tools. mdbook-admonish does not work
 /// with mdbook 0.5, so mdbook stays on 0.4.
@@ -41,36 +43,77 @@ fn reports_version(program: &Path, version: &str) -> bool {
     )
 }
 
-/// Installs `name` at exactly `version` into its cache folder, or says in one
-/// line why it could not.
+/// Installs `name` at exactly `version` into its cache folder, showing its
+/// progress, or says in one line why it could not.
 fn install(name: &str, version: &str, dir: &Path) -> Result<()> {
     eprintln!(
         "Installing {name} {version} into {} (a few minutes, once: later runs reuse it)",
         dir.display()
     );
-    let root = dir.parent().expect("bin/ has a parent");
-    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["install", "--locked", "--quiet", "--version", version, name])
-        .arg("--root")
-        .arg(root)
-        .env_remove("CARGO_TARGET_DIR")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output();
-    let why = match out {
-        Ok(out) if out.status.success() => return Ok(()),
-        Ok(out) => {
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            let first_error =
-                stderr.lines().find(|l| l.starts_with("error")).unwrap_or("");
-            first_error.trim_start_matches("error: ").trim().to_string()
+    let start = Instant::now();
+    match cargo_install(name, version, dir.parent().expect("bin/ has a parent"), start)
+    {
+        Ok(()) => {
+            eprintln!(
+                "Installing {name} {version}: done in {}",
+                minutes(start.elapsed())
+            );
+            Ok(())
         }
-        Err(error) => error.to_string(),
-    };
-    bail!(
-        "could not install {name} {version} with `cargo install` ({why}); check that crates.io \
-         is reachable and rerun, or put {name} {version} on PATH"
-    )
+        Err(why) => bail!(
+            "could not install {name} {version} with `cargo install` ({why:#}); check that \
+             crates.io is reachable and rerun, or put {name} {version} on PATH"
+        ),
+    }
+}
+
+/// Runs `cargo install` into `root`, printing a line every 20 crates it compiles;
+/// on failure, the error is cargo's first `error` line.
+fn cargo_install(name: &str, version: &str, root: &Path, start: Instant) -> Result<()> {
+    let mut child =
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["install", "--locked", "--version", version, name])
+            .arg("--root")
+            .arg(root)
+            .env_remove("CARGO_TARGET_DIR")
+            .env("CARGO_TERM_COLOR", "never")
+            .env("CARGO_TERM_PROGRESS_WHEN", "never")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .context("cannot run cargo")?;
+    let stderr = child.stderr.take().expect("stderr is piped");
+    let mut lines = Vec::new();
+    let mut compiled = 0;
+    for line in BufReader::new(stderr).split(b'\n').map_while(Result::ok) {
+        let line = String::from_utf8_lossy(&line).into_owned();
+        if line.trim_start().starts_with("Compiling ") {
+            compiled += 1;
+            if compiled % 20 == 0 {
+                let elapsed = minutes(start.elapsed());
+                eprintln!(
+                    "Installing {name} {version}: {compiled} crates compiled, {elapsed}"
+                );
+            }
+        }
+        lines.push(line);
+    }
+    let status = child.wait().context("cannot wait for cargo")?;
+    if !status.success() {
+        match lines.iter().find(|l| l.starts_with("error")) {
+            Some(error) => bail!("{}", error.trim_start_matches("error: ").trim()),
+            None => bail!("cargo {status}"),
+        }
+    }
+    Ok(())
+}
+
+/// A duration as `3m 41s`, or as `41s` under a minute.
+fn minutes(elapsed: Duration) -> String {
+    match elapsed.as_secs() {
+        s if s < 60 => format!("{s}s"),
+        s => format!("{}m {:02}s", s / 60, s % 60),
+    }
 }
 
 /// Makes sure the pinned tools are there, installing the missing ones, and
@@ -97,4 +140,16 @@ pub fn ensure() -> Result<OsString> {
     }
     dirs.extend(std::env::split_paths(&old));
     Ok(std::env::join_paths(dirs)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_minutes_and_seconds() {
+        assert_eq!(minutes(Duration::from_millis(41_900)), "41s");
+        assert_eq!(minutes(Duration::from_secs(60)), "1m 00s");
+        assert_eq!(minutes(Duration::from_secs(221)), "3m 41s");
+    }
 }

@@ -32,13 +32,35 @@ fn an_unknown_subcommand_says_where_the_commands_are() {
 }
 
 #[test]
+fn a_missing_argument_is_named_with_the_subcommand_help() {
+    let output = xtask(&["timeline"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(stderr.contains("(run `cargo xtask timeline --help`)"), "{stderr}");
+    assert_one_line_error(output, 2, "not provided: <NAME>");
+}
+
+#[test]
 fn an_unknown_listing_lists_the_real_ones() {
-    for args in [["timeline", "nope"], ["outputs", "nope"]] {
-        let output = xtask(&args).output().unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-        assert!(stderr.contains("two_waits_joined"), "{stderr}");
-        assert_one_line_error(output, 1, "no listing named `nope`");
-    }
+    let output = xtask(&["timeline", "nope"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(stderr.contains("two_waits_joined"), "{stderr}");
+    assert_one_line_error(output, 1, "no listing named `nope`");
+}
+
+#[test]
+fn outputs_of_an_unknown_name_lists_listings_and_compiler_message_examples() {
+    let output = xtask(&["outputs", "nope"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(stderr.contains("two_waits_joined"), "{stderr}");
+    assert!(
+        stderr.contains("the compiler-message examples are: forgot_await"),
+        "{stderr}"
+    );
+    assert_one_line_error(
+        output,
+        1,
+        "no listing or compiler-message example named `nope`",
+    );
 }
 
 #[test]
@@ -63,4 +85,98 @@ fn a_tool_that_cannot_be_installed_says_why_and_what_to_do() {
         .unwrap();
     let _ = std::fs::remove_dir_all(&scratch);
     assert_one_line_error(output, 1, "could not install mdbook 0.4.52");
+}
+
+/// A stand-in for cargo: `install --locked --version V NAME --root ROOT` prints 45
+/// `Compiling` lines and makes a NAME that reports version V; anything else, and
+/// the NAME it made, fails with a line on stderr.
+#[cfg(unix)]
+const FAKE_CARGO: &str = r#"#!/bin/sh
+if [ "$1" != install ]; then echo "cargo $1 complains" >&2; exit 1; fi
+version=$4 name=$5 root=$7
+for i in $(seq 45); do echo "   Compiling crate$i v1.0.0" >&2; done
+mkdir -p "$root/bin"
+printf '#!/bin/sh\n[ "$1" = --version ] && echo "%s v%s" && exit\necho "%s complains" >&2; exit 1\n' \
+    "$name" "$version" "$name" > "$root/bin/$name"
+chmod +x "$root/bin/$name"
+"#;
+
+/// `cargo xtask` with [`FAKE_CARGO`] in a fresh `scratch` folder, and a PATH
+/// without the real book tools.
+#[cfg(unix)]
+fn xtask_with_fake_cargo(args: &[&str], scratch: &std::path::Path) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::remove_dir_all(scratch);
+    std::fs::create_dir_all(scratch).unwrap();
+    let cargo = scratch.join("cargo");
+    std::fs::write(&cargo, FAKE_CARGO).unwrap();
+    std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = std::env::split_paths(&path).filter(|dir| {
+        !["mdbook", "mdbook-admonish", "mdbook-quiz"]
+            .iter()
+            .any(|t| dir.join(t).exists())
+    });
+    let mut command = xtask(args);
+    command
+        .env("CARGO", cargo)
+        .env("WORKBOOK_TOOLS", scratch.join("tools"))
+        .env("PATH", std::env::join_paths(path).unwrap())
+        .env("GIT_OPTIONAL_LOCKS", "0");
+    command
+}
+
+#[cfg(unix)]
+#[test]
+fn the_first_install_shows_its_progress() {
+    let scratch = std::env::temp_dir()
+        .join(format!("workbook-install-progress-{}", std::process::id()));
+    let output = xtask_with_fake_cargo(&["tools"], &scratch).output().unwrap();
+    let _ = std::fs::remove_dir_all(&scratch);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    for line in [
+        "Installing mdbook 0.4.52: 20 crates compiled, 0s",
+        "Installing mdbook 0.4.52: 40 crates compiled, 0s",
+        "Installing mdbook-quiz 0.4.0: done in 0s",
+    ] {
+        assert!(stderr.lines().any(|l| l == line), "no “{line}” in:\n{stderr}");
+    }
+    assert!(!stderr.contains("60 crates"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_test_log_on_stdout_holds_everything_in_order() {
+    let scratch =
+        std::env::temp_dir().join(format!("workbook-test-log-{}", std::process::id()));
+    let output = xtask_with_fake_cargo(&["test"], &scratch).output().unwrap();
+    let _ = std::fs::remove_dir_all(&scratch);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut rest = stdout.as_str();
+    for expected in [
+        "== format",
+        "cargo fmt complains",
+        "error: format: `cargo fmt --all --check` failed",
+        "== clippy",
+        "cargo clippy complains",
+        "== tests",
+        "cargo test complains",
+        "== admonish css",
+        "mdbook-admonish complains",
+        "error: admonish css: `mdbook-admonish generate-custom` failed",
+        "== book build, clean tree",
+        "mdbook complains",
+        "xtask: 0 passed, 5 failed",
+    ] {
+        let at = rest.find(expected).unwrap_or_else(|| {
+            panic!("no “{expected}” (in this order) in stdout:\n{stdout}")
+        });
+        rest = &rest[at + expected.len()..];
+    }
+    assert_one_line_error(
+        output,
+        1,
+        "failed: format, clippy, tests, admonish css, book build, clean tree",
+    );
 }

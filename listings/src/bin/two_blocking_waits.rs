@@ -1,5 +1,4 @@
-//! Two waits of 2 s each, one after the other, each blocking the thread:
-//! the Rust version of calling Python's `time.sleep(2)` twice.
+//! Two waits of 2 s each, one after the other, each blocking the thread.
 
 use std::time::Duration;
 use tokio::time::Instant;
@@ -20,27 +19,27 @@ fn wait_blocking(start: Instant, label: &str, how_long: Duration) {
     thread::sleep(how_long);
     log(start, &format!("{label} finished"));
 }
+// ANCHOR_END: program
 
 /// Prints a message stamped with the time since `start`.
 fn log(start: Instant, message: &str) {
     println!("[{:5.2}s] {message}", start.elapsed().as_secs_f64());
 }
-// ANCHOR_END: program
 
 #[cfg(not(test))]
 use std::thread;
 // On the paused clock of the tests, a real sleep would not move tokio's clock:
 // there a stand-in moves the clock forward while holding the thread.
 #[cfg(test)]
-use xtask::paused::blocking as thread;
+use xtask::println;
+#[cfg(test)]
+use xtask::proof::blocking as thread;
 
 #[cfg(test)]
 mod tests {
-    #[tokio::test(start_paused = true)]
-    async fn takes_the_claimed_time() {
-        xtask::paused::assert_blocking_takes_claimed_time(
-            env!("CARGO_BIN_NAME"),
-            super::main,
-        );
+    #[test]
+    fn proof() -> xtask::proof::Result {
+        xtask::proof::paused_blocking(env!("CARGO_BIN_NAME"), super::main)?;
+        Ok(())
     }
 }

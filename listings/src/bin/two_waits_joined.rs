@@ -1,7 +1,5 @@
-//! The same two waits of 2 s, as futures awaited together: the Rust version
-//! of `asyncio.gather(asyncio.sleep(2), asyncio.sleep(2))`.
+//! Two waits of 2 s, as futures awaited together with `join!`.
 
-// ANCHOR: program
 use std::time::Duration;
 use tokio::time::{Instant, sleep};
 
@@ -10,9 +8,10 @@ async fn main() {
     run().await;
 }
 
+// ANCHOR: program
 async fn run() {
     let start = Instant::now();
-    // `join!` polls both futures until both are done.
+    // One future, polled by this task, that polls both waits until both are done.
     tokio::join!(
         wait(start, "first wait", Duration::from_secs(2)),
         wait(start, "second wait", Duration::from_secs(2)),
@@ -21,25 +20,31 @@ async fn run() {
     log(start, &format!("both waits took {took:.2}s"));
 }
 
-/// Waits without blocking: `.await` hands the thread back to the runtime,
-/// which can poll other futures until the timer fires.
+/// Waits without blocking: at `.await` on a timer that has not fired, the
+/// future returns `Pending` and the thread is free for other work.
 async fn wait(start: Instant, label: &str, how_long: Duration) {
     log(start, &format!("{label} started"));
     sleep(how_long).await;
     log(start, &format!("{label} finished"));
 }
+// ANCHOR_END: program
 
 /// Prints a message stamped with the time since `start`.
 fn log(start: Instant, message: &str) {
     println!("[{:5.2}s] {message}", start.elapsed().as_secs_f64());
 }
-// ANCHOR_END: program
+
+// In the tests, `println!` also records each line for the proof.
+#[cfg(test)]
+use xtask::println;
 
 #[cfg(test)]
 mod tests {
-    #[tokio::test(start_paused = true)]
-    async fn takes_the_claimed_time() {
-        xtask::paused::assert_takes_claimed_time(env!("CARGO_BIN_NAME"), super::run())
-            .await;
+    #[test]
+    fn proof() -> xtask::proof::Result {
+        let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
+        // Both timers fire together; `join!` then polls the second wait first,
+        // since it starts each poll one future further along.
+        proof.assert_order(&["second wait finished", "first wait finished"])
     }
 }

@@ -1,0 +1,109 @@
+//! `cargo xtask outputs [NAME..]`: run listings for real and capture what they
+//! print, and what the compiler says about the compiler-message examples, into
+//! `listings/output/`, the files the pages include.
+//!
+//! A capture is written only when it holds up: a timed run must be within its
+//! claim, and the listing's own tests (its proof on the paused clock, which
+//! compares the recorded lines with the fresh file) must pass against it.
+//! Otherwise the old file is kept.
+
+use crate::{cargo, target_dir};
+use anyhow::{Result, bail};
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use xtask::manifest::{Listing, Manifest, output_file, run_output_file};
+use xtask::output::{self, Timings};
+use xtask::{diagnostics, run};
+
+pub fn capture(root: &Path, names: &[String]) -> Result<()> {
+    let manifest = Manifest::load(root)?;
+    for name in names {
+        manifest.entry(name)?;
+    }
+    let wanted = |name: &str| names.is_empty() || names.iter().any(|n| n == name);
+    let listings: Vec<&Listing> =
+        manifest.listings.iter().filter(|l| wanted(&l.name)).collect();
+    let mut problems = Vec::new();
+    if !listings.is_empty() {
+        cargo(root, &["build", "--quiet", "-p", "listings", "--bins"])?;
+        // The listings' own tests check each capture below: build them now.
+        cargo(root, &["test", "--quiet", "-p", "listings", "--bins", "--no-run"])?;
+        let bin_dir = target_dir(root).join("debug");
+        let names: Vec<&str> = listings.iter().map(|l| l.name.as_str()).collect();
+        for (listing, result) in listings.iter().zip(run::run_all(&bin_dir, &names)) {
+            match result.and_then(|run| keep(root, listing, run)) {
+                Ok(seconds) => println!(
+                    "{:<28} {seconds:>6.2}s  → {}",
+                    listing.name,
+                    output_file(&listing.name)
+                ),
+                Err(error) => problems.push(format!("{}: {error:#}", listing.name)),
+            }
+        }
+    }
+    for diagnostic in manifest.diagnostics.iter().filter(|d| wanted(&d.name)) {
+        match diagnostics::capture(root, diagnostic) {
+            Ok(captured) => {
+                fs::write(root.join(output_file(&diagnostic.name)), captured.message)?;
+                let mut written = output_file(&diagnostic.name);
+                if let Some(stdout) = captured.stdout {
+                    fs::write(root.join(run_output_file(&diagnostic.name)), stdout)?;
+                    written =
+                        format!("{written}, {}", run_output_file(&diagnostic.name));
+                }
+                println!("{:<28} {:>7}  → {written}", diagnostic.name, "rustc");
+            }
+            Err(error) => problems.push(format!("{}: {error:#}", diagnostic.name)),
+        }
+    }
+    if !problems.is_empty() {
+        bail!("{}", problems.join("\n"));
+    }
+    Ok(())
+}
+
+/// Writes a fresh run's output if it holds up, and returns its run time.
+fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
+    let measured = run.elapsed.as_secs_f64();
+    if let Some(claimed) = listing.seconds {
+        if let Err(why) = output::check_claim(claimed, measured) {
+            bail!("not written: {why}; rerun on a quieter machine");
+        }
+        output::timeline(&run.stdout)?;
+    }
+    let path = root.join(output_file(&listing.name));
+    let old = fs::read_to_string(&path).ok();
+    if let Some(old) = &old
+        && listing.timings == Timings::Machine
+        && output::compare(old, &run.stdout, Timings::Machine).is_ok()
+    {
+        // Only the machine's own timings changed: keep the page as it is.
+        return Ok(measured);
+    }
+    fs::write(&path, &run.stdout)?;
+    if let Err(error) = own_tests_pass(root, &listing.name) {
+        match old {
+            Some(old) => fs::write(&path, old)?,
+            None => fs::remove_file(&path)?,
+        }
+        bail!("not written: {error:#}");
+    }
+    Ok(measured)
+}
+
+/// Runs the tests in a listing's own file (its proofs), quietly unless they fail.
+fn own_tests_pass(root: &Path, name: &str) -> Result<()> {
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .current_dir(root)
+        .args(["test", "--quiet", "-p", "listings", "--bin", name])
+        .output()?;
+    if !out.status.success() {
+        bail!(
+            "the listing's own tests reject this run (run `cargo xtask outputs {name}` again if only the order of lines stamped at the same instant differs):\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(())
+}
