@@ -5,12 +5,12 @@ use crate::output::{SpanKind, Timeline};
 use std::fmt::Write;
 
 /// The axis end and the step between its ticks, in seconds: ticks at round
-/// numbers, five to ten of them.
+/// numbers, at most six of them, so that their labels fit on a phone.
 fn axis(total: f64) -> (f64, f64) {
     let total = total.max(0.01);
     let step = [0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0]
         .into_iter()
-        .find(|step| total / step <= 8.0 + 1e-9)
+        .find(|step| total / step <= 5.0 + 1e-9)
         .unwrap_or(120.0);
     (((total / step) - 1e-9).ceil().max(1.0) * step, step)
 }
@@ -144,12 +144,19 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
         );
         legend_x += 17.0 + text.chars().count() as f64 * 6.6 + 14.0;
     }
+    // Grid lines run through the bars' bands only, not through the labels.
     let mut tick = 0.0;
     while tick <= end + 1e-9 {
+        let mut path = String::new();
+        for row in 0..timeline.spans.len() {
+            let top = LEGEND + row as f64 * ROW + 17.0;
+            let _ = write!(path, "M{:.1} {top}v18", x(tick));
+        }
         let _ = write!(
             svg,
-            r#"<line x1="{x:.1}" y1="{LEGEND}" x2="{x:.1}" y2="{axis_y}" stroke="currentColor" stroke-opacity="0.25"/><text x="{x:.1}" y="{ty}" text-anchor="middle" fill="currentColor">{label}</text>"#,
+            r#"<path d="{path}M{x:.1} {axis_top}v4" stroke="currentColor" stroke-opacity="0.3"/><text x="{x:.1}" y="{ty}" text-anchor="middle" fill="currentColor">{label}</text>"#,
             x = x(tick),
+            axis_top = axis_y - 2.0,
             ty = axis_y + 15.0,
             label = tick_label(tick),
         );
@@ -160,7 +167,7 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
         let label = escape(&span.label);
         let _ = write!(
             svg,
-            r#"<text x="0" y="{ly:.1}" fill="currentColor">{label}</text><text x="{WIDTH}" y="{ly:.1}" text-anchor="end" fill="currentColor" fill-opacity="0.8">{place}, {end:.2} s</text><rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="14" rx="3" fill="{fill}"><title>{label} ({kind}): {start:.2} s to {end:.2} s, finished {place}</title></rect>"#,
+            r#"<text x="0" y="{ly:.1}" fill="currentColor">{label}</text><text x="{WIDTH}" y="{ly:.1}" text-anchor="end" fill="currentColor" fill-opacity="0.8">finished {place}, {end:.2} s</text><rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="14" rx="3" fill="{fill}"><title>{label} ({kind}): {start:.2} s to {end:.2} s, finished {place}</title></rect>"#,
             ly = top + 13.0,
             place = ordinal(span.finished),
             bx = x(span.start),
@@ -258,8 +265,8 @@ mod tests {
 
     #[test]
     fn axis_steps_are_round() {
-        assert_eq!(axis(4.0), (4.0, 0.5));
-        assert_eq!(axis(0.8), (0.8, 0.1));
+        assert_eq!(axis(4.0), (4.0, 1.0));
+        assert_eq!(axis(0.8), (0.8, 0.2));
         assert_eq!(axis(2.02), (2.5, 0.5));
         assert_eq!(axis(0.0), (0.05, 0.05));
     }
@@ -274,7 +281,7 @@ mod tests {
         assert!(svg.contains(">awaiting (thread free)</text>"));
         assert!(svg.contains(">blocking (thread held)</text>"));
         assert!(!svg.contains("working"), "only the kinds it has are in the legend");
-        assert!(svg.contains(">2nd, 2.00 s</text>"));
+        assert!(svg.contains(">finished 2nd, 2.00 s</text>"));
         assert!(
             svg.contains("<figcaption>One &lt;b&gt;takeaway&lt;/b&gt;.</figcaption>")
         );
