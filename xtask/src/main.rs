@@ -218,24 +218,35 @@ fn check_built_book(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `git status` of everything but ignored files, to see what a build changed.
-fn tree_status(root: &Path) -> Result<String> {
-    let out = Command::new("git")
-        .current_dir(root)
-        .args(["status", "--porcelain", "--untracked-files=all"])
-        .output()
-        .context("cannot run git")?;
-    if !out.status.success() {
-        bail!("git status failed: {}", String::from_utf8_lossy(&out.stderr).trim());
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+/// What git sees of the work tree: the status of everything but ignored files,
+/// then the diff of tracked files, so that a build that changes a file that
+/// was already changed is noticed too.
+fn tree_status(root: &Path) -> Result<(String, String)> {
+    let git = |args: &[&str]| -> Result<String> {
+        let out = Command::new("git")
+            .current_dir(root)
+            .args(args)
+            .output()
+            .context("cannot run git")?;
+        if !out.status.success() {
+            bail!(
+                "git {} failed: {}",
+                args[0],
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let status = git(&["status", "--porcelain", "--untracked-files=all"])?;
+    let diff = git(&["diff", "--no-ext-diff", "HEAD"])?;
+    Ok((status, diff))
 }
 
 fn book_leaves_tree_clean(root: &Path) -> Result<()> {
-    let before = tree_status(root)?;
+    let (before, diff_before) = tree_status(root)?;
     build_book(root, Stderr::ToStdout)?;
-    let after = tree_status(root)?;
-    if before != after {
+    let (after, diff_after) = tree_status(root)?;
+    if before != after || diff_before != diff_after {
         bail!(
             "building the book changed the work tree (commit what it wrote, quiz ids say):\nbefore:\n{before}after:\n{after}"
         );

@@ -120,3 +120,24 @@ pub fn dies_with_its_parent(command: &mut Command) {
 
 #[cfg(not(target_os = "linux"))]
 pub fn dies_with_its_parent(_command: &mut Command) {}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+    use std::os::unix::process::ExitStatusExt;
+
+    #[test]
+    fn a_listing_process_dies_with_the_thread_that_started_it() {
+        let child = thread::spawn(|| {
+            let mut command = Command::new("sleep");
+            command.arg("30");
+            dies_with_its_parent(&mut command);
+            command.spawn().expect("sleep starts")
+        })
+        .join()
+        .expect("the thread does not panic");
+        let mut child = child;
+        let status = child.wait().expect("sleep ends");
+        assert_eq!(status.signal(), Some(9), "{status}");
+    }
+}
