@@ -139,11 +139,11 @@ pub fn compare(captured: &str, fresh: &str, timings: Timings) -> Result<(), Stri
             report.push_str(&format!("\n  fresh, not in the captured run: {line}"));
         }
     }
-    let same_instant = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) => {
-            timings == Timings::Machine && a == b
-                || timings == Timings::Fixed && (a - b).abs() <= tolerance(a.max(b))
-        }
+    // Whether two captured stamps are the same instant: within the tolerance,
+    // or equal for machine timings. An unstamped line never trades places.
+    let same_instant = |a: Option<f64>, b: Option<f64>| match (a, b, timings) {
+        (Some(a), Some(b), Timings::Fixed) => (a - b).abs() <= tolerance(a.max(b)),
+        (Some(a), Some(b), Timings::Machine) => a == b,
         _ => false,
     };
     for (n, &(a, fresh_a)) in matched.iter().enumerate() {
