@@ -1,4 +1,4 @@
-//! Two calls of an `async fn`, neither awaited.
+//! Two calls of `greet`, then `done`.
 
 use std::time::Duration;
 use tokio::time::sleep;
