@@ -223,9 +223,8 @@ impl Manifest {
                     listing.chapter
                 ));
             }
-            let source =
-                fs::read_to_string(root.join(listing.source())).unwrap_or_default();
             let file = listing.source();
+            let source = fs::read_to_string(root.join(&file)).unwrap_or_default();
             if let Some(seconds) = listing.seconds {
                 if !seconds.is_finite() || seconds <= 0.0 {
                     problems.push(format!(
@@ -363,5 +362,68 @@ mod tests {
             error.contains("no listing named `nope`") && error.contains(": a"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn every_kind_of_claim_needs_its_proof() {
+        let root = std::env::temp_dir()
+            .join(format!("workbook-manifest-{}", std::process::id()));
+        for dir in ["src", BIN_DIR, OUTPUT_DIR] {
+            fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        let mut page = String::new();
+        for name in ["timed", "machine", "unexplained"] {
+            fs::write(root.join(format!("{BIN_DIR}/{name}.rs")), "fn main() {}\n")
+                .unwrap();
+            fs::write(
+                root.join(output_file(name)),
+                "[ 0.00s] work started\n[ 1.00s] work finished\n",
+            )
+            .unwrap();
+            page.push_str(&format!(
+                "{BIN_DIR}/{name}.rs {} {}\n{{{{#timeline {name} Takeaway.}}}}\n",
+                output_file(name),
+                run_command(name)
+            ));
+        }
+        fs::write(root.join("src/one.md"), page).unwrap();
+        let manifest: Manifest = toml::from_str(
+            r#"
+            [[listing]]
+            name = "timed"
+            chapter = "one.md"
+            seconds = 1.0
+            blocking = ["work", "nap"]
+
+            [[listing]]
+            name = "machine"
+            chapter = "one.md"
+            seconds = 1.0
+            timings = "machine"
+            wall_clock_only = "CPU-bound"
+
+            [[listing]]
+            name = "unexplained"
+            chapter = "one.md"
+            wall_clock_only = " "
+            "#,
+        )
+        .unwrap();
+        let problems = manifest.problems(&root);
+        let _ = fs::remove_dir_all(&root);
+        let expected = [
+            "listings/src/bin/timed.rs claims 1 s but has no test on tokio's paused clock",
+            "`timed` marks `nap` as blocking or working, but its output has no `nap started`",
+            "`machine` has `timings = \"machine\"` and claims `seconds`",
+            "listings/src/bin/machine.rs has `timings = \"machine\"` but no test of its relation",
+            "`unexplained` is `wall_clock_only` without a reason",
+        ];
+        for text in expected {
+            assert!(
+                problems.iter().any(|p| p.starts_with(text)),
+                "no “{text}” in {problems:#?}"
+            );
+        }
+        assert_eq!(problems.len(), expected.len(), "{problems:#?}");
     }
 }
