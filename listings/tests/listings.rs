@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::sync::OnceLock;
-use xtask::manifest::{Manifest, output_file, run_output_file};
+use xtask::manifest::{Manifest, output_file, run_output_file, stderr_file};
 use xtask::run::{self, Run};
 use xtask::{diagnostics, output, workspace_root};
 
@@ -106,9 +106,21 @@ fn captured_outputs_match_a_fresh_run_in_order() -> Checked {
                         listing.name, listing.name
                     ));
                 }
-                if !run.stderr.is_empty() {
+                if listing.stderr {
+                    let path = stderr_file(&listing.name);
+                    let captured =
+                        fs::read_to_string(root.join(&path)).unwrap_or_default();
+                    if let Err(diff) =
+                        output::compare(&captured, &run.stderr, listing.timings)
+                    {
+                        failures.push(format!(
+                            "{path} no longer matches what `{}` writes to stderr (refresh it with `cargo xtask outputs {}`):{diff}",
+                            listing.name, listing.name
+                        ));
+                    }
+                } else if !run.stderr.is_empty() {
                     failures.push(format!(
-                        "`{}` wrote to stderr:\n{}",
+                        "`{}` wrote to stderr (set `stderr = true` in the manifest if it means to):\n{}",
                         listing.name, run.stderr
                     ));
                 }

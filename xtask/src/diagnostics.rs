@@ -14,9 +14,10 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-/// Dependencies the examples may use: the listings' own tokio, same features.
-const DEPENDENCIES: &str =
-    r#"tokio = { version = "1.54", features = ["macros", "rt-multi-thread", "time"] }"#;
+/// Dependencies the examples may use: the listings' own, with the same
+/// features (keep in step with listings/Cargo.toml).
+const DEPENDENCIES: &str = r#"tokio = { version = "1.54", features = ["macros", "rt-multi-thread", "time", "sync", "signal"] }
+tokio-util = "0.7""#;
 
 /// What the compiler said about an example, and what it printed when run.
 pub struct Captured {

@@ -48,6 +48,11 @@ pub struct Listing {
     /// Timeline rows that keep the CPU busy (drawn as working).
     #[serde(default)]
     pub working: Vec<String>,
+    /// Whether it writes to stderr on purpose (a panic's message): stderr is
+    /// then captured into `listings/output/NAME.stderr.txt` and checked too.
+    /// Otherwise a listing must leave stderr empty.
+    #[serde(default)]
+    pub stderr: bool,
 }
 
 /// An example whose point is the compiler's message about it.
@@ -102,6 +107,11 @@ pub const WALL_CLOCK_PROOF: &str = "xtask::proof::wall_clock";
 /// The captured output file of a listing or diagnostic.
 pub fn output_file(name: &str) -> String {
     format!("{OUTPUT_DIR}/{name}.txt")
+}
+
+/// What a listing with `stderr = true` wrote to stderr.
+pub fn stderr_file(name: &str) -> String {
+    format!("{OUTPUT_DIR}/{name}.stderr.txt")
 }
 
 /// What a compiler-message example with `runs = true` printed.
@@ -222,6 +232,21 @@ impl Manifest {
                     "src/{} does not tell the reader to run `{command}`",
                     listing.chapter
                 ));
+            }
+            if listing.stderr {
+                let captured = stderr_file(&listing.name);
+                if !root.join(&captured).is_file() {
+                    problems.push(format!(
+                        "{captured} is missing: run `cargo xtask outputs {}`",
+                        listing.name
+                    ));
+                }
+                if !page.contains(&captured) {
+                    problems.push(format!(
+                        "src/{} does not show what `{}` writes to stderr ({captured})",
+                        listing.chapter, listing.name
+                    ));
+                }
             }
             let file = listing.source();
             let source = fs::read_to_string(root.join(&file)).unwrap_or_default();

@@ -12,7 +12,7 @@ use anyhow::{Result, bail};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-use xtask::manifest::{Listing, Manifest, output_file, run_output_file};
+use xtask::manifest::{Listing, Manifest, output_file, run_output_file, stderr_file};
 use xtask::output::{self, Timings};
 use xtask::{diagnostics, run};
 
@@ -72,6 +72,12 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
         }
         output::timeline(&run.stdout)?;
     }
+    if !listing.stderr && !run.stderr.is_empty() {
+        bail!(
+            "not written: it wrote to stderr (set `stderr = true` in the manifest if it means to):\n{}",
+            run.stderr
+        );
+    }
     let path = root.join(output_file(&listing.name));
     let old = fs::read_to_string(&path).ok();
     if let Some(old) = &old
@@ -79,6 +85,9 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
         && output::compare(old, &run.stdout, Timings::Machine).is_ok()
     {
         // Only the machine's own timings changed: keep the page as it is.
+        if listing.stderr {
+            fs::write(root.join(stderr_file(&listing.name)), &run.stderr)?;
+        }
         return Ok(measured);
     }
     fs::write(&path, &run.stdout)?;
@@ -88,6 +97,9 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
             None => fs::remove_file(&path)?,
         }
         bail!("not written: {error:#}");
+    }
+    if listing.stderr {
+        fs::write(root.join(stderr_file(&listing.name)), &run.stderr)?;
     }
     Ok(measured)
 }

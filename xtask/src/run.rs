@@ -50,6 +50,9 @@ pub fn run_one(bin_dir: &Path, name: &str) -> Result<Run> {
     let started = Instant::now();
     let mut command = Command::new(&path);
     dies_with_its_parent(&mut command);
+    // A panic's message is part of some listings' output: keep it the same
+    // whatever the caller's environment asks of backtraces.
+    command.env("RUST_BACKTRACE", "0").env_remove("RUST_LIB_BACKTRACE");
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
