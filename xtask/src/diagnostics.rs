@@ -87,8 +87,15 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<Captured> {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    let rendered =
+    // Paths as a reader sees them: the example where it is in the repository,
+    // and the crates.io sources under `~/.cargo` whatever this machine's
+    // CARGO_HOME is.
+    let mut rendered =
         rendered.replace(&format!("src/bin/{name}.rs"), &diagnostic.source());
+    if let Some(registry) = cargo_home().map(|home| home.join("registry/src/")) {
+        rendered =
+            rendered.replace(&*registry.to_string_lossy(), "~/.cargo/registry/src/");
+    }
     check_expected(diagnostic, &rendered)?;
     let stdout = if diagnostic.runs {
         let status =
@@ -108,6 +115,13 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<Captured> {
         None
     };
     Ok(Captured { message: rendered, stdout })
+}
+
+/// Cargo's home: `$CARGO_HOME`, or `~/.cargo`.
+fn cargo_home() -> Option<std::path::PathBuf> {
+    std::env::var_os("CARGO_HOME").map(std::path::PathBuf::from).or_else(|| {
+        std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo"))
+    })
 }
 
 fn check_expected(diagnostic: &Diagnostic, rendered: &str) -> Result<()> {

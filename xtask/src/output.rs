@@ -160,6 +160,37 @@ pub fn compare(captured: &str, fresh: &str, timings: Timings) -> Result<(), Stri
     if report.is_empty() { Ok(()) } else { Err(report) }
 }
 
+/// A panic's message names the thread with its numeric id, which changes on
+/// every run: `thread 'main' (3945) panicked at ...`. Masks the id, so that
+/// two runs' stderr compare equal: `thread 'main' (…) panicked at ...`.
+pub fn mask_thread_ids(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("thread '") {
+        let name_start = at + "thread '".len();
+        out.push_str(&rest[..name_start]);
+        rest = &rest[name_start..];
+        let Some(name_end) = rest.find('\'') else { break };
+        let after = &rest[name_end + 1..];
+        let digits = after
+            .strip_prefix(" (")
+            .map(|a| a.bytes().take_while(u8::is_ascii_digit).count());
+        match digits {
+            Some(n) if n > 0 && after[2 + n..].starts_with(')') => {
+                out.push_str(&rest[..name_end]);
+                out.push_str("' (…)");
+                rest = &after[2 + n + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=name_end]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// One row of a timeline: a task or future from its start to its finish.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
@@ -313,6 +344,18 @@ mod tests {
         assert!(machine("[ 0.00s] work started\n[ 1.40s] work finished\n").is_ok());
         assert!(machine("[ 1.40s] work finished\n[ 0.00s] work started\n").is_err());
         assert!(machine("[ 0.00s] work started\n").is_err());
+    }
+
+    #[test]
+    fn thread_ids_in_panic_messages_are_masked() {
+        assert_eq!(
+            mask_thread_ids(
+                "thread 'tokio-rt-worker' (3945) panicked at x.rs:1:2:\nboom\n"
+            ),
+            "thread 'tokio-rt-worker' (…) panicked at x.rs:1:2:\nboom\n"
+        );
+        assert_eq!(mask_thread_ids("thread 'main' panicked"), "thread 'main' panicked");
+        assert_eq!(mask_thread_ids("a thread 'x' (y) z"), "a thread 'x' (y) z");
     }
 
     #[test]

@@ -20,6 +20,7 @@ async fn run() -> String {
 
 /// The future owns `name`: `move` moves it into the block, so the future
 /// can outlive this function.
+#[allow(clippy::manual_async_fn)] // on purpose: the block written out by hand
 fn greeting(start: Instant, name: String) -> impl Future<Output = String> {
     async move {
         log(start, "greeting started");

@@ -1,0 +1,63 @@
+//! The same program, with its runtime built by hand.
+
+use std::time::Duration;
+use tokio::time::{Instant, sleep};
+
+// ANCHOR: program
+fn main() -> std::io::Result<()> {
+    // What `#[tokio::main]` writes for you:
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run()); // runs `run()`'s future until it completes
+    Ok(())
+}
+// ANCHOR_END: program
+
+async fn run() -> u32 {
+    let start = Instant::now();
+    let (small, large) = tokio::join!(
+        download(start, "small file", Duration::from_secs(1), 120),
+        download(start, "large file", Duration::from_secs(2), 480),
+    );
+    log(start, &format!("downloaded {small} kB + {large} kB"));
+    small + large
+}
+
+/// Stands in for a download: waits, then returns the size it got, in kB.
+async fn download(start: Instant, label: &str, how_long: Duration, kb: u32) -> u32 {
+    log(start, &format!("{label} started"));
+    sleep(how_long).await;
+    log(start, &format!("{label} finished"));
+    kb
+}
+
+/// Prints a message stamped with the time since `start`.
+fn log(start: Instant, message: &str) {
+    println!("[{:5.2}s] {message}", start.elapsed().as_secs_f64());
+}
+
+// In the tests, `println!` also records each line for the proof.
+#[cfg(test)]
+use xtask::println;
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    #[test]
+    fn proof() -> xtask::proof::Result {
+        let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
+        assert_eq!(proof.output, 600);
+        Ok(())
+    }
+
+    /// A runtime built without `enable_all` (or `enable_time`) has no timers:
+    /// the first `sleep` panics.
+    #[test]
+    #[should_panic(expected = "timers are disabled")]
+    fn without_enable_all_the_first_sleep_panics() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("a runtime without drivers");
+        runtime.block_on(async { tokio::time::sleep(Duration::from_secs(1)).await });
+    }
+}
