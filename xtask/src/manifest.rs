@@ -53,6 +53,14 @@ pub struct Listing {
     /// Otherwise a listing must leave stderr empty.
     #[serde(default)]
     pub stderr: bool,
+    /// Whether it is also captured from a release build (a benchmark), into
+    /// `listings/output/NAME.release.txt`.
+    #[serde(default)]
+    pub release: bool,
+    /// Its Python counterpart, a script in `listings/python/`, captured with
+    /// `python3` into `listings/output/NAME.python.txt` (a benchmark to
+    /// compare with).
+    pub python: Option<String>,
 }
 
 /// An example whose point is the compiler's message about it.
@@ -113,6 +121,19 @@ pub fn output_file(name: &str) -> String {
 pub fn stderr_file(name: &str) -> String {
     format!("{OUTPUT_DIR}/{name}.stderr.txt")
 }
+
+/// What a listing with `release = true` printed, built with `--release`.
+pub fn release_file(name: &str) -> String {
+    format!("{OUTPUT_DIR}/{name}.release.txt")
+}
+
+/// What the Python counterpart of a listing printed.
+pub fn python_file(name: &str) -> String {
+    format!("{OUTPUT_DIR}/{name}.python.txt")
+}
+
+/// Python counterparts of listings, run with `python3`.
+pub const PYTHON_DIR: &str = "listings/python";
 
 /// What a compiler-message example with `runs = true` printed.
 pub fn run_output_file(name: &str) -> String {
@@ -232,6 +253,39 @@ impl Manifest {
                     "src/{} does not tell the reader to run `{command}`",
                     listing.chapter
                 ));
+            }
+            let extras = [
+                (listing.release, release_file(&listing.name), "built with --release"),
+                (listing.python.is_some(), python_file(&listing.name), "in Python"),
+            ];
+            for (_, captured, how) in extras.into_iter().filter(|extra| extra.0) {
+                if !root.join(&captured).is_file() {
+                    problems.push(format!(
+                        "{captured} is missing: run `cargo xtask outputs {}`",
+                        listing.name
+                    ));
+                }
+                if !page.contains(&captured) {
+                    problems.push(format!(
+                        "src/{} does not show what `{}` prints {how} ({captured})",
+                        listing.chapter, listing.name
+                    ));
+                }
+            }
+            if let Some(script) = &listing.python {
+                let path = format!("{PYTHON_DIR}/{script}");
+                if !root.join(&path).is_file() {
+                    problems.push(format!(
+                        "`{}` names {path}, which does not exist",
+                        listing.name
+                    ));
+                }
+                if !page.contains(&path) {
+                    problems.push(format!(
+                        "src/{} does not include {path}",
+                        listing.chapter
+                    ));
+                }
             }
             if listing.stderr {
                 let captured = stderr_file(&listing.name);

@@ -12,7 +12,10 @@ use anyhow::{Result, bail};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-use xtask::manifest::{Listing, Manifest, output_file, run_output_file, stderr_file};
+use xtask::manifest::{
+    Listing, Manifest, PYTHON_DIR, output_file, python_file, release_file,
+    run_output_file, stderr_file,
+};
 use xtask::output::{self, Timings};
 use xtask::{diagnostics, run};
 
@@ -88,6 +91,7 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
         if listing.stderr {
             fs::write(root.join(stderr_file(&listing.name)), &run.stderr)?;
         }
+        benchmarks(root, listing)?;
         return Ok(measured);
     }
     fs::write(&path, &run.stdout)?;
@@ -101,7 +105,32 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
     if listing.stderr {
         fs::write(root.join(stderr_file(&listing.name)), &run.stderr)?;
     }
+    benchmarks(root, listing)?;
     Ok(measured)
+}
+
+/// The other runs of a benchmark listing: built with `--release`, and its
+/// Python counterpart. They print figures about this machine's speed; the
+/// tests only check that the page shows them.
+fn benchmarks(root: &Path, listing: &Listing) -> Result<()> {
+    let name = &listing.name;
+    if listing.release {
+        cargo(
+            root,
+            &["build", "--quiet", "--release", "-p", "listings", "--bin", name],
+        )?;
+        let run = run::run_one(&target_dir(root).join("release"), name)?;
+        fs::write(root.join(release_file(name)), run.stdout)?;
+        println!("{:<28} {:>7}  → {}", name, "release", release_file(name));
+    }
+    if let Some(script) = &listing.python {
+        let mut python = Command::new("python3");
+        python.current_dir(root).arg(format!("{PYTHON_DIR}/{script}"));
+        let run = run::run_program(name, python)?;
+        fs::write(root.join(python_file(name)), run.stdout)?;
+        println!("{:<28} {:>7}  → {}", name, "python3", python_file(name));
+    }
+    Ok(())
 }
 
 /// Runs the tests in a listing's own file (its proofs), quietly unless they fail.

@@ -47,8 +47,14 @@ pub fn run_all(bin_dir: &Path, names: &[&str]) -> Vec<Result<Run>> {
 /// with an error.
 pub fn run_one(bin_dir: &Path, name: &str) -> Result<Run> {
     let path = bin_dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    run_program(name, Command::new(path))
+}
+
+/// Runs a program (a listing, or the Python counterpart of one) the same way:
+/// bounded by [`TIME_LIMIT`], dying with its parent, its output captured.
+pub fn run_program(name: &str, mut command: Command) -> Result<Run> {
+    let program = command.get_program().to_string_lossy().into_owned();
     let started = Instant::now();
-    let mut command = Command::new(&path);
     dies_with_its_parent(&mut command);
     // A panic's message is part of some listings' output: keep it the same
     // whatever the caller's environment asks of backtraces.
@@ -58,7 +64,7 @@ pub fn run_one(bin_dir: &Path, name: &str) -> Result<Run> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .with_context(|| format!("cannot start {} (is it built?)", path.display()))?;
+        .with_context(|| format!("cannot start {program} (is it built?)"))?;
     let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
     let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
     let stdout_reader = thread::spawn(move || {
