@@ -6,9 +6,10 @@
 //! file.
 //!
 //! The binaries are the debug builds learners get from `cargo run` (with
-//! optimised dependencies, see the workspace Cargo.toml). They all run at
-//! once, so the whole check takes as long as the slowest listing; each is
-//! stopped after `xtask::run::TIME_LIMIT`.
+//! optimised dependencies, see the workspace Cargo.toml). The timed ones run
+//! all at once, then the others (`xtask::run::run_listings`), so the whole
+//! check takes about as long as the slowest of each; each is stopped after
+//! `xtask::run::TIME_LIMIT`.
 //!
 //! Tests return their failures as errors, so a broken manifest or a failed
 //! check reads as a list of sentences, with no panic and no backtrace.
@@ -50,14 +51,13 @@ fn runs() -> Result<&'static HashMap<String, Result<Run, String>>, Failures> {
     static RUNS: OnceLock<HashMap<String, Result<Run, String>>> = OnceLock::new();
     let manifest = manifest()?;
     Ok(RUNS.get_or_init(|| {
-        let names: Vec<&str> =
-            manifest.listings.iter().map(|l| l.name.as_str()).collect();
-        let results = run::run_all(&run::bin_dir_of_current_test(), &names);
-        names
+        let listings: Vec<_> = manifest.listings.iter().collect();
+        let results = run::run_listings(&run::bin_dir_of_current_test(), &listings);
+        listings
             .iter()
             .zip(results)
-            .map(|(name, result)| {
-                (name.to_string(), result.map_err(|e| format!("{e:#}")))
+            .map(|(listing, result)| {
+                (listing.name.clone(), result.map_err(|e| format!("{e:#}")))
             })
             .collect()
     }))

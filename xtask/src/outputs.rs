@@ -33,8 +33,9 @@ pub fn capture(root: &Path, names: &[String]) -> Result<()> {
         // The listings' own tests check each capture below: build them now.
         cargo(root, &["test", "--quiet", "-p", "listings", "--bins", "--no-run"])?;
         let bin_dir = target_dir(root).join("debug");
-        let names: Vec<&str> = listings.iter().map(|l| l.name.as_str()).collect();
-        for (listing, result) in listings.iter().zip(run::run_all(&bin_dir, &names)) {
+        for (listing, result) in
+            listings.iter().zip(run::run_listings(&bin_dir, &listings))
+        {
             match result.and_then(|run| keep(root, listing, run)) {
                 Ok(seconds) => println!(
                     "{:<28} {seconds:>6.2}s  → {}",

@@ -1,5 +1,6 @@
 //! Running listing binaries for real, all at once, each timed on the wall clock.
 
+use crate::manifest::Listing;
 use anyhow::{Context, Result, bail};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,26 @@ pub fn run_all(bin_dir: &Path, names: &[&str]) -> Vec<Result<Run>> {
             .map(|handle| handle.join().expect("a runner thread does not panic"))
             .collect()
     })
+}
+
+/// Runs listings for real: first every timed one (with `seconds`) at once, so
+/// that all of them take about as long as the slowest, then the others at
+/// once. Untimed listings include the CPU-bound ones, which would otherwise
+/// take the cores from the timed ones and make them late. The results come
+/// back in the order of `listings`.
+pub fn run_listings(bin_dir: &Path, listings: &[&Listing]) -> Vec<Result<Run>> {
+    let mut results: Vec<Option<Result<Run>>> = listings.iter().map(|_| None).collect();
+    for timed in [true, false] {
+        let batch: Vec<usize> = (0..listings.len())
+            .filter(|&i| listings[i].seconds.is_some() == timed)
+            .collect();
+        let names: Vec<&str> =
+            batch.iter().map(|&i| listings[i].name.as_str()).collect();
+        for (i, result) in batch.into_iter().zip(run_all(bin_dir, &names)) {
+            results[i] = Some(result);
+        }
+    }
+    results.into_iter().map(|r| r.expect("every listing was in a batch")).collect()
 }
 
 /// Runs one listing binary, failing when it cannot start, hangs, or exits
