@@ -1,7 +1,7 @@
 //! Drawing a timeline: one row per task or future, a bar from its start to its
 //! finish, on a shared axis in seconds. As SVG for the book, as text for a terminal.
 
-use crate::output::{SpanKind, Timeline};
+use crate::output::{Span, SpanKind, Timeline};
 use std::fmt::Write;
 
 /// The axis end and the step between its ticks, in seconds: ticks at round
@@ -81,21 +81,66 @@ fn kinds(timeline: &Timeline) -> Vec<SpanKind> {
         .collect()
 }
 
+/// One row of a drawing: a label and all its spans, in the order they ran
+/// (a consumer that handles several items has a span per item).
+struct Row<'a> {
+    label: &'a str,
+    kind: SpanKind,
+    spans: Vec<&'a Span>,
+    /// 1 for the row whose last span finished first, and so on.
+    place: usize,
+}
+
+impl Row<'_> {
+    fn end(&self) -> f64 {
+        self.spans.last().map_or(0.0, |s| s.end)
+    }
+}
+
+/// The rows of a timeline: one per label, in the order the labels first started.
+fn rows(timeline: &Timeline) -> Vec<Row<'_>> {
+    let mut rows: Vec<Row> = Vec::new();
+    for span in &timeline.spans {
+        match rows.iter_mut().find(|row| row.label == span.label) {
+            Some(row) => row.spans.push(span),
+            None => rows.push(Row {
+                label: &span.label,
+                kind: span.kind,
+                spans: vec![span],
+                place: 0,
+            }),
+        }
+    }
+    let mut last_finished: Vec<(usize, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (row.spans.iter().map(|s| s.finished).max().unwrap_or(0), i))
+        .collect();
+    last_finished.sort();
+    for (place, (_, i)) in last_finished.into_iter().enumerate() {
+        rows[i].place = place + 1;
+    }
+    rows
+}
+
 /// The whole timeline in words, for readers who cannot see the picture: each
 /// span with its kind, its times and its place in the finishing order.
 pub fn describe(name: &str, timeline: &Timeline) -> String {
     let mut text = format!("Timeline of {name}: ");
-    let rows: Vec<String> = timeline
-        .spans
+    let rows: Vec<String> = rows(timeline)
         .iter()
-        .map(|s| {
+        .map(|row| {
+            let times: Vec<String> = row
+                .spans
+                .iter()
+                .map(|s| format!("from {:.2} s to {:.2} s", s.start, s.end))
+                .collect();
             format!(
-                "{} ({}) from {:.2} s to {:.2} s, finished {}",
-                s.label,
-                style(s.kind).name,
-                s.start,
-                s.end,
-                ordinal(s.finished)
+                "{} ({}) {}, finished {}",
+                row.label,
+                style(row.kind).name,
+                times.join(", "),
+                ordinal(row.place)
             )
         })
         .collect();
@@ -117,8 +162,9 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
     const ROW: f64 = 40.0;
     let (end, step) = axis(timeline.total);
     let x = |t: f64| PAD + t / end * (WIDTH - 2.0 * PAD);
-    let rows = timeline.spans.len() as f64;
-    let axis_y = LEGEND + rows * ROW + 2.0;
+    let rows = rows(timeline);
+    let count = rows.len() as f64;
+    let axis_y = LEGEND + count * ROW + 2.0;
     let height = axis_y + 20.0;
     let id = format!("timeline-{}", name.replace('_', "-"));
     let mut svg = String::new();
@@ -148,7 +194,7 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
     let mut tick = 0.0;
     while tick <= end + 1e-9 {
         let mut path = String::new();
-        for row in 0..timeline.spans.len() {
+        for row in 0..rows.len() {
             let top = LEGEND + row as f64 * ROW + 17.0;
             let _ = write!(path, "M{:.1} {top}v18", x(tick));
         }
@@ -162,22 +208,29 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
         );
         tick += step;
     }
-    for (row, span) in timeline.spans.iter().enumerate() {
-        let top = LEGEND + row as f64 * ROW;
-        let label = escape(&span.label);
+    for (number, row) in rows.iter().enumerate() {
+        let top = LEGEND + number as f64 * ROW;
+        let label = escape(row.label);
+        let place = ordinal(row.place);
         let _ = write!(
             svg,
-            r#"<text x="0" y="{ly:.1}" fill="currentColor">{label}</text><text x="{WIDTH}" y="{ly:.1}" text-anchor="end" fill="currentColor" fill-opacity="0.8">finished {place}, {end:.2} s</text><rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="14" rx="3" fill="{fill}"><title>{label} ({kind}): {start:.2} s to {end:.2} s, finished {place}</title></rect>"#,
+            r#"<text x="0" y="{ly:.1}" fill="currentColor">{label}</text><text x="{WIDTH}" y="{ly:.1}" text-anchor="end" fill="currentColor" fill-opacity="0.8">finished {place}, {end:.2} s</text>"#,
             ly = top + 13.0,
-            place = ordinal(span.finished),
-            bx = x(span.start),
-            by = top + 19.0,
-            bw = (x(span.end) - x(span.start)).max(2.0),
-            fill = fill(span.kind),
-            kind = style(span.kind).name,
-            start = span.start,
-            end = span.end,
+            end = row.end(),
         );
+        for span in &row.spans {
+            let _ = write!(
+                svg,
+                r#"<rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="14" rx="3" fill="{fill}"><title>{label} ({kind}): {start:.2} s to {end:.2} s</title></rect>"#,
+                bx = x(span.start),
+                by = top + 19.0,
+                bw = (x(span.end) - x(span.start)).max(2.0),
+                fill = fill(span.kind),
+                kind = style(span.kind).name,
+                start = span.start,
+                end = span.end,
+            );
+        }
     }
     let _ = write!(
         svg,
@@ -214,18 +267,21 @@ pub fn text(timeline: &Timeline, width: usize) -> String {
         "",
         ruler.iter().collect::<String>().trim_end()
     );
-    for span in &timeline.spans {
-        let from = column(span.start);
-        let to = column(span.end).max(from + 1);
+    for row in rows(timeline) {
+        let mut bar = String::new();
+        for span in &row.spans {
+            let from = column(span.start).max(bar.chars().count());
+            let to = column(span.end).max(from + 1);
+            bar.push_str(&" ".repeat(from - bar.chars().count()));
+            bar.push_str(&style(span.kind).glyph.to_string().repeat(to - from));
+        }
+        let first = row.spans.first().map_or(0.0, |s| s.start);
         let _ = writeln!(
             out,
-            "{:<label_width$}  {}{}  {:.2}s → {:.2}s, {}",
-            span.label,
-            " ".repeat(from),
-            style(span.kind).glyph.to_string().repeat(to - from),
-            span.start,
-            span.end,
-            ordinal(span.finished),
+            "{:<label_width$}  {bar}  {first:.2}s → {:.2}s, {}",
+            row.label,
+            row.end(),
+            ordinal(row.place),
         );
     }
     let legend: Vec<String> = kinds(timeline)
@@ -286,6 +342,18 @@ mod tests {
             svg.contains("<figcaption>One &lt;b&gt;takeaway&lt;/b&gt;.</figcaption>")
         );
         assert!(!svg.contains('\n'), "a blank line would end the HTML block");
+    }
+
+    #[test]
+    fn a_label_that_runs_again_stays_on_its_row() {
+        let drawn = timeline("[ 0.00s] c1 started\n[ 0.00s] c2 started\n[ 0.30s] c1 finished\n[ 0.40s] c1 started\n[ 0.50s] c2 finished\n[ 0.70s] c1 finished\n").unwrap();
+        let svg = svg("demo", &drawn, "Takeaway.");
+        // Two rows, three bars: c1 twice, c2 once; c2 finished first.
+        assert_eq!(svg.matches("<rect").count(), 3 + 1 + 2);
+        assert!(svg.contains(">finished 2nd, 0.70 s</text>"), "{svg}");
+        assert!(svg.contains(">finished 1st, 0.50 s</text>"), "{svg}");
+        assert!(svg.contains("c1 (awaiting) from 0.00 s to 0.30 s, from 0.40 s to 0.70 s, finished 2nd"), "{svg}");
+        assert_eq!(text(&drawn, 70).lines().filter(|l| l.starts_with("c")).count(), 2);
     }
 
     #[test]
