@@ -1,0 +1,62 @@
+//! A producer that sends six items at once through a channel with room for
+//! two, to a consumer that takes half a second per item.
+
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio::time::{Instant, sleep};
+
+#[tokio::main]
+async fn main() {
+    run().await;
+}
+
+// ANCHOR: program
+async fn run() -> Vec<Duration> {
+    let start = Instant::now();
+    let (tx, rx) = mpsc::channel(2); // room for 2 items
+    let consumer = tokio::spawn(consume(start, rx));
+    let mut sent_at = Vec::new();
+    for item in 1..=6 {
+        log(start, &format!("send {item} started"));
+        tx.send(item).await.expect("the consumer is running");
+        log(start, &format!("send {item} finished"));
+        sent_at.push(start.elapsed());
+    }
+    drop(tx); // no more items: the consumer's loop ends once it has them all
+    consumer.await.expect("the consumer does not panic");
+    sent_at
+}
+
+async fn consume(start: Instant, mut rx: mpsc::Receiver<u32>) {
+    while let Some(item) = rx.recv().await {
+        log(start, &format!("consumer took item {item}"));
+        log(start, "consumer started");
+        sleep(Duration::from_millis(500)).await; // handling the item
+        log(start, "consumer finished");
+    }
+}
+// ANCHOR_END: program
+
+/// Prints a message stamped with the time since `start`.
+fn log(start: Instant, message: &str) {
+    println!("[{:5.2}s] {message}", start.elapsed().as_secs_f64());
+}
+
+// In the tests, `println!` also records each line for the proof.
+#[cfg(test)]
+use xtask::println;
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    #[test]
+    fn proof() -> xtask::proof::Result {
+        let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
+        // Items 1 to 3 go at once (one in the consumer's hands, two in the
+        // channel); each later send waits for the consumer to take an item.
+        let ms = Duration::from_millis;
+        assert_eq!(proof.output, [ms(0), ms(0), ms(0), ms(500), ms(1000), ms(1500)]);
+        Ok(())
+    }
+}

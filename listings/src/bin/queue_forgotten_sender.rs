@@ -1,0 +1,60 @@
+//! A producer task with a clone of the sender; the original stays in `run`.
+
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio::time::{Instant, timeout};
+
+#[tokio::main]
+async fn main() {
+    run().await;
+}
+
+// ANCHOR: program
+async fn run() -> (u32, bool, bool) {
+    let start = Instant::now();
+    let (tx, mut rx) = mpsc::channel(8);
+    let producer = tx.clone();
+    tokio::spawn(async move {
+        for item in 1..=3 {
+            producer.send(item).await.expect("the consumer is running");
+        }
+    }); // this clone is dropped here; `tx` lives on in `run`
+
+    log(start, "consumer started");
+    let mut sum = 0;
+    // Gives up after 1 s without news (the timeouts chapter explains `timeout`).
+    let closed = loop {
+        match timeout(Duration::from_secs(1), rx.recv()).await {
+            Ok(Some(item)) => sum += item,
+            Ok(None) => break true, // closed, and empty
+            Err(_) => break false,  // 1 s without an item, and still open
+        }
+    };
+    log(start, "consumer finished");
+    log(start, &format!("sum of the items {sum}; closed: {closed}"));
+    drop(tx);
+    let closed_now = rx.recv().await.is_none();
+    log(start, &format!("after drop(tx), closed: {closed_now}"));
+    (sum, closed, closed_now)
+}
+// ANCHOR_END: program
+
+/// Prints a message stamped with the time since `start`.
+fn log(start: Instant, message: &str) {
+    println!("[{:5.2}s] {message}", start.elapsed().as_secs_f64());
+}
+
+// In the tests, `println!` also records each line for the proof.
+#[cfg(test)]
+use xtask::println;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn proof() -> xtask::proof::Result {
+        let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
+        // Every item arrived, but the channel stayed open until `drop(tx)`.
+        assert_eq!(proof.output, (6, false, true));
+        Ok(())
+    }
+}

@@ -1,0 +1,52 @@
+//! A 1 s timeout around a future that blocks its thread for 2 s.
+
+use std::time::Duration;
+use tokio::time::{Instant, sleep, timeout};
+
+#[tokio::main]
+async fn main() {
+    run().await;
+}
+
+// ANCHOR: program
+async fn run() -> bool {
+    let start = Instant::now();
+    log(start, "timeout started");
+    let result = timeout(Duration::from_secs(1), async {
+        sleep(Duration::from_millis(100)).await; // awaits: the timeout could act here
+        log(start, "blocking work started");
+        thread::sleep(Duration::from_secs(2)); // holds the thread: it cannot
+        log(start, "blocking work finished");
+        "done"
+    })
+    .await;
+    log(start, "timeout finished");
+    log(start, &format!("main: {result:?}"));
+    result.is_ok()
+}
+// ANCHOR_END: program
+
+/// Prints a message stamped with the time since `start`.
+fn log(start: Instant, message: &str) {
+    println!("[{:5.2}s] {message}", start.elapsed().as_secs_f64());
+}
+
+#[cfg(not(test))]
+use std::thread;
+// On the paused clock of the tests, a real sleep would not move tokio's clock:
+// there a stand-in moves the clock forward while holding the thread.
+#[cfg(test)]
+use xtask::println;
+#[cfg(test)]
+use xtask::proof::blocking as thread;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn proof() -> xtask::proof::Result {
+        let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
+        // Past its 1 s, and still Ok: the timeout never had a chance to act.
+        assert!(proof.output, "the timeout gives Ok");
+        Ok(())
+    }
+}
