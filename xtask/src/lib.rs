@@ -6,12 +6,14 @@
 //!   tolerance, the timeline events it prints.
 //! - [`run`]: running listing binaries in parallel, measured on the wall clock.
 //! - [`diagnostics`]: compiling the warning and compile-fail examples.
+//! - [`lessons`]: the exercises' manifest, and checking an exercise.
 //! - [`timeline`]: drawing a run as SVG (for the book) or text (for a terminal).
 //! - [`preprocess`]: the book's own mdBook preprocessor (`{{#timeline NAME}}`).
 //! - `proof` (feature `proof`): the listings' own tests: exact checks on
 //!   tokio's paused clock, bounded runs, relations on the wall clock.
 
 pub mod diagnostics;
+pub mod lessons;
 pub mod manifest;
 pub mod output;
 pub mod preprocess;

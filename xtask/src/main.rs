@@ -1,5 +1,6 @@
 //! `cargo xtask`: build, serve and test the async Rust workbook.
 
+mod lesson_cli;
 mod outputs;
 mod tools;
 
@@ -47,6 +48,11 @@ enum Task {
     Timeline {
         /// The listing, as named in listings/listings.toml.
         name: String,
+    },
+    /// The exercises: list, check, hint, watch, reset, solution (`cargo lesson ...`).
+    Lesson {
+        #[command(subcommand)]
+        command: lesson_cli::LessonCommand,
     },
     /// Install the pinned mdBook tools now (serve, build and test do it when needed).
     Tools,
@@ -103,6 +109,7 @@ fn run_task(task: Task) -> Result<()> {
         Task::Test => test(&root),
         Task::Outputs { names } => outputs::capture(&root, &names),
         Task::Timeline { name } => draw_timeline(&root, &name),
+        Task::Lesson { command } => lesson_cli::run(&root, command),
         Task::Tools => {
             tools::ensure()?;
             for (name, version) in tools::TOOLS {

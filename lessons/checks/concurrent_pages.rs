@@ -1,0 +1,24 @@
+//! Checks of the exercise `concurrent_pages`.
+
+#[path = "../exercises/concurrent_pages.rs"]
+mod exercise;
+
+use std::time::Duration;
+
+fn returns_the_five_pages_in_order() {
+    let timed = lessons::paused(exercise::fetch_all());
+    assert_eq!(timed.output, ["page 1", "page 2", "page 3", "page 4", "page 5"]);
+}
+
+fn takes_one_second_not_five() {
+    let timed = lessons::paused(exercise::fetch_all());
+    lessons::assert_no_blocking(&timed);
+    assert_eq!(
+        timed.tokio,
+        Duration::from_secs(1),
+        "fetch_all took {:?}: five fetches of 1 s, started together, take 1 s",
+        timed.tokio
+    );
+}
+
+lessons::checks!(returns_the_five_pages_in_order, takes_one_second_not_five);

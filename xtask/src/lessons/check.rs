@@ -1,0 +1,310 @@
+//! Checking one exercise: build its check program, run it under a time limit
+//! in a process group of its own, and read the evidence it leaves.
+//!
+//! The exercise's code runs in the check program, so nothing it prints or
+//! returns is believed: a check passes only when the program wrote a line of
+//! evidence for it, signed with a secret given on stdin before any exercise
+//! code ran (see the `lessons` crate). Exiting early, aborting, or printing a
+//! fake test summary leaves no evidence.
+
+use super::manifest::Exercise;
+use anyhow::{Context, Result};
+use serde_json::Value;
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Where and how to build the check programs.
+pub struct Project<'a> {
+    /// The folder to run cargo in.
+    pub dir: &'a Path,
+    /// `-p lessons` inside the workspace; none for a standalone copy.
+    pub package: Option<&'a str>,
+    /// A target folder shared by many copies (grading a class builds tokio once).
+    pub target_dir: Option<PathBuf>,
+}
+
+/// What checking an exercise found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Every check ran to its end and held.
+    Passed { checks: usize },
+    /// The learner's file does not compile: the compiler's messages.
+    CompileError { message: String },
+    /// A check's assertion did not hold.
+    Failed { check: String, message: String },
+    /// The exercise's own code panicked.
+    Panicked { check: String, message: String },
+    /// Still running after the exercise's time limit: stopped.
+    TimedOut { seconds: u64 },
+    /// The check program ended without saying how a check went (it exited or
+    /// aborted from inside the exercise).
+    Stopped { check: String, status: String },
+}
+
+impl Verdict {
+    pub fn passed(&self) -> bool {
+        matches!(self, Verdict::Passed { .. })
+    }
+
+    /// A short name for tables and reports.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Verdict::Passed { .. } => "pass",
+            Verdict::CompileError { .. } => "compile error",
+            Verdict::Failed { .. } => "fail",
+            Verdict::Panicked { .. } => "panic",
+            Verdict::TimedOut { .. } => "timeout",
+            Verdict::Stopped { .. } => "stopped",
+        }
+    }
+
+    /// One line that says why.
+    pub fn reason(&self) -> String {
+        match self {
+            Verdict::Passed { checks } => format!("all {checks} checks passed"),
+            Verdict::CompileError { message } => {
+                let first =
+                    message.lines().find(|l| l.starts_with("error")).unwrap_or("error");
+                format!("does not compile: {}", first.trim_start_matches("error: "))
+            }
+            Verdict::Failed { check, message } => {
+                format!("check `{check}` failed: {message}")
+            }
+            Verdict::Panicked { check, message } => {
+                format!("the exercise panicked during `{check}`: {message}")
+            }
+            Verdict::TimedOut { seconds } => {
+                format!(
+                    "still running after {seconds} s, and stopped: does it wait or loop forever?"
+                )
+            }
+            Verdict::Stopped { check, status } => format!(
+                "the program ended during `{check}` ({status}) without finishing it: does the exercise exit or abort?"
+            ),
+        }
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Builds the check programs of several exercises with one cargo, in
+/// parallel, going on past the ones that do not compile; [`check`] then finds
+/// them built.
+pub fn prebuild(project: &Project, exercises: &[&Exercise]) -> Result<()> {
+    let mut command = cargo();
+    command
+        .current_dir(project.dir)
+        .args(["build", "--quiet", "--keep-going"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for exercise in exercises {
+        command.args(["--test", &exercise.id]);
+    }
+    if let Some(package) = project.package {
+        command.args(["-p", package]);
+    }
+    if let Some(target) = &project.target_dir {
+        command.env("CARGO_TARGET_DIR", target);
+    }
+    command.status().context("cannot run cargo to build the checks")?;
+    Ok(())
+}
+
+/// Builds and runs the checks of `exercise` in `project`.
+pub fn check(project: &Project, exercise: &Exercise) -> Result<Verdict> {
+    let program = match build(project, &exercise.id)? {
+        Ok(program) => program,
+        Err(message) => return Ok(Verdict::CompileError { message }),
+    };
+    let names = list(&program)?;
+    run(&program, &exercise.id, &names, Duration::from_secs(exercise.limit))
+}
+
+/// Builds the check program of `id`: its path, or the compiler's messages.
+fn build(project: &Project, id: &str) -> Result<Result<PathBuf, String>> {
+    let mut command = cargo();
+    command
+        .current_dir(project.dir)
+        .args(["build", "--message-format=json", "--test", id])
+        .env("CARGO_TERM_COLOR", "never")
+        .stdin(Stdio::null());
+    if let Some(package) = project.package {
+        command.args(["-p", package]);
+    }
+    if let Some(target) = &project.target_dir {
+        command.env("CARGO_TARGET_DIR", target);
+    }
+    let out = command.output().context("cannot run cargo to build the checks")?;
+    let mut errors = String::new();
+    let mut program = None;
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<Value>(line) else { continue };
+        match message["reason"].as_str() {
+            Some("compiler-message") if message["message"]["level"] == "error" => {
+                errors.push_str(
+                    message["message"]["rendered"].as_str().unwrap_or_default(),
+                );
+            }
+            Some("compiler-artifact") if message["target"]["name"] == id => {
+                program = message["executable"].as_str().map(PathBuf::from);
+            }
+            _ => {}
+        }
+    }
+    match program {
+        Some(program) if out.status.success() => Ok(Ok(program)),
+        _ if !errors.is_empty() => Ok(Err(errors)),
+        _ => Ok(Err(String::from_utf8_lossy(&out.stderr).trim().to_string())),
+    }
+}
+
+/// The names of the checks, as the program lists them before any exercise
+/// code runs.
+fn list(program: &Path) -> Result<Vec<String>> {
+    let out = Command::new(program)
+        .arg("--list")
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("cannot run {}", program.display()))?;
+    Ok(String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect())
+}
+
+/// A secret nobody can guess: 128 random bits, from std's random hash keys.
+fn secret() -> String {
+    let half = || {
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u128(
+            Instant::now().elapsed().as_nanos() ^ u128::from(std::process::id()),
+        );
+        hasher.finish()
+    };
+    format!("{:016x}{:016x}", half(), half())
+}
+
+fn run(program: &Path, id: &str, names: &[String], limit: Duration) -> Result<Verdict> {
+    let evidence =
+        std::env::temp_dir().join(format!("lesson-{id}-{}.evidence", secret()));
+    let secret = secret();
+    let mut command = Command::new(program);
+    command
+        .arg("--evidence")
+        .arg(&evidence)
+        .env("RUST_BACKTRACE", "0")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    in_own_group(&mut command);
+    let mut child =
+        command.spawn().with_context(|| format!("cannot run {}", program.display()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = writeln!(stdin, "{secret}");
+    }
+    // Drain the pipes in threads, so that a full pipe never blocks the
+    // program, and a pipe held open by a leftover process never blocks us.
+    let (sender, output) = mpsc::channel();
+    for pipe in [
+        child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
+        child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let sender = sender.clone();
+        thread::spawn(move || {
+            let mut pipe = pipe;
+            let mut sink = Vec::new();
+            let _ = pipe.read_to_end(&mut sink);
+            let _ = sender.send(());
+        });
+    }
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if started.elapsed() > limit {
+            break None;
+        }
+        thread::sleep(Duration::from_millis(5));
+    };
+    // Whatever happened, nothing the program started may outlive it.
+    kill_group(child.id());
+    let _ = child.wait();
+    for _ in 0..2 {
+        let _ = output.recv_timeout(Duration::from_millis(500));
+    }
+    let lines = std::fs::read_to_string(&evidence).unwrap_or_default();
+    let _ = std::fs::remove_file(&evidence);
+    let Some(status) = status else {
+        return Ok(Verdict::TimedOut { seconds: limit.as_secs() });
+    };
+    let signed: Vec<Vec<&str>> = lines
+        .lines()
+        .filter_map(|line| line.strip_prefix(&format!("{secret}\t")))
+        .map(|line| line.split('\t').collect())
+        .collect();
+    for name in names {
+        let found = signed.iter().find(|fields| fields.get(1) == Some(&name.as_str()));
+        match found.map(|fields| fields.as_slice()) {
+            Some(["passed", ..]) => {}
+            Some(["failed", _, place, message, ..]) => {
+                // A check's own assertion, or one of the harness's (lessons'
+                // src/lib.rs); anything else is the exercise's own panic.
+                let in_check = place.contains(&format!("checks/{id}.rs"))
+                    || (place.starts_with("lessons/src/lib.rs")
+                        || place.starts_with("src/lib.rs"));
+                let (check, message) = (name.clone(), message.to_string());
+                return Ok(if in_check {
+                    Verdict::Failed { check, message }
+                } else {
+                    Verdict::Panicked {
+                        check,
+                        message: format!("{message} (at {place})"),
+                    }
+                });
+            }
+            _ => {
+                return Ok(Verdict::Stopped {
+                    check: name.clone(),
+                    status: status.to_string(),
+                });
+            }
+        }
+    }
+    Ok(Verdict::Passed { checks: names.len() })
+}
+
+/// Starts the program as the leader of a new process group, which dies with
+/// the thread that started it.
+fn in_own_group(command: &mut Command) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    crate::run::dies_with_its_parent(command);
+}
+
+/// Kills every process of the group that `leader` started.
+fn kill_group(leader: u32) {
+    #[cfg(unix)]
+    {
+        unsafe extern "C" {
+            fn kill(pid: i32, signal: i32) -> i32;
+        }
+        // SAFETY: kill(2) with a negative pid signals a process group; it
+        // touches no memory of ours.
+        unsafe {
+            kill(-(leader as i32), 9);
+        }
+    }
+}

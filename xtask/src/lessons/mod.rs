@@ -1,0 +1,11 @@
+//! The exercises of `lessons/`: their manifest, and checking one exercise
+//! (build its check program, run it bounded, read its evidence) into a
+//! [`Verdict`]. The learner's commands (`cargo lesson ...`) live in
+//! `xtask/src/lesson_cli.rs`.
+
+pub mod check;
+pub mod manifest;
+pub mod project;
+
+pub use check::{Verdict, check};
+pub use manifest::{Exercise, Lessons};
