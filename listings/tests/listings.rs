@@ -7,9 +7,8 @@
 //!
 //! The binaries are the debug builds learners get from `cargo run` (with
 //! optimised dependencies, see the workspace Cargo.toml). The timed ones run
-//! all at once, then the others (`xtask::run::run_listings`), so the whole
-//! check takes about as long as the slowest of each; each is stopped after
-//! `xtask::run::TIME_LIMIT`.
+//! first, a few at a time, then the others (`xtask::run::run_listings`); each
+//! is stopped after `xtask::run::TIME_LIMIT`.
 //!
 //! Tests return their failures as errors, so a broken manifest or a failed
 //! check reads as a list of sentences, with no panic and no backtrace.

@@ -6,6 +6,8 @@
 //! `[context, book]` as JSON on stdin and reading the book back on stdout.
 //! The book is walked as plain JSON, so no mdbook crate is needed.
 
+use crate::lessons::manifest::{self, LESSONS_DIR};
+use crate::lessons::{Lessons, pages};
 use crate::manifest::{Manifest, output_file};
 use crate::{output, timeline};
 use anyhow::{Context, Result, bail};
@@ -63,7 +65,29 @@ pub fn expand(root: &Path, chapter: &str, markdown: &str) -> Result<String> {
     Ok(out)
 }
 
-fn walk(root: &Path, items: &mut Value) -> Result<()> {
+/// Every chapter, in book order: its path, name and Markdown.
+fn chapters(items: &Value, out: &mut Vec<(String, String, String)>) {
+    for item in items.as_array().into_iter().flatten() {
+        let Some(chapter) = item.get("Chapter") else { continue };
+        if let (Some(path), Some(name), Some(content)) = (
+            chapter["path"].as_str(),
+            chapter["name"].as_str(),
+            chapter["content"].as_str(),
+        ) {
+            out.push((path.to_string(), name.to_string(), content.to_string()));
+        }
+        chapters(&chapter["sub_items"], out);
+    }
+}
+
+/// What the pages need of the lessons: the manifest, and every chapter with
+/// its reading time.
+struct Pages {
+    lessons: Option<Lessons>,
+    chapters: Vec<pages::Chapter>,
+}
+
+fn walk(root: &Path, pages: &Pages, items: &mut Value) -> Result<()> {
     let Some(items) = items.as_array_mut() else {
         return Ok(());
     };
@@ -73,13 +97,25 @@ fn walk(root: &Path, items: &mut Value) -> Result<()> {
         };
         let path = chapter["path"].as_str().unwrap_or("a chapter").to_string();
         if let Some(content) = chapter["content"].as_str() {
-            let expanded = expand(root, &format!("src/{path}"), content)?;
+            let mut expanded = expand(root, &format!("src/{path}"), content)?;
+            if let Some(lessons) = &pages.lessons {
+                if expanded.contains(INSTRUCTORS) {
+                    let page = pages::instructors(lessons, &pages.chapters);
+                    expanded = expanded.replace(INSTRUCTORS, &page);
+                }
+                if let Some(section) = pages::exercises_section(root, lessons, &path) {
+                    expanded.push_str(&section);
+                }
+            }
             chapter["content"] = Value::String(expanded);
         }
-        walk(root, &mut chapter["sub_items"])?;
+        walk(root, pages, &mut chapter["sub_items"])?;
     }
     Ok(())
 }
+
+/// Where the instructors' page wants its tables and schedules.
+const INSTRUCTORS: &str = "{{#instructors}}";
 
 /// Runs the preprocessor protocol: `[context, book]` in, the book out.
 pub fn run(input: &str) -> Result<String> {
@@ -93,7 +129,25 @@ pub fn run(input: &str) -> Result<String> {
     };
     let root = context["root"].as_str().context("mdBook sent no book root")?;
     let mut book = book;
-    walk(Path::new(root), &mut book["sections"])?;
+    let root = Path::new(root);
+    let lessons_dir = root.join(LESSONS_DIR);
+    let lessons = if lessons_dir.join(manifest::MANIFEST).is_file() {
+        Some(Lessons::load(&lessons_dir)?)
+    } else {
+        None
+    };
+    let mut all = Vec::new();
+    chapters(&book["sections"], &mut all);
+    let chapters = all
+        .into_iter()
+        .filter(|(path, _, _)| path != "intro.md" && path != "instructors.md")
+        .map(|(path, name, content)| pages::Chapter {
+            minutes: pages::reading_minutes(&content),
+            path,
+            name,
+        })
+        .collect();
+    walk(root, &Pages { lessons, chapters }, &mut book["sections"])?;
     Ok(serde_json::to_string(&book)?)
 }
 

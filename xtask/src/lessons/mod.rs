@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod manifest;
+pub mod pages;
 pub mod project;
 
 pub use check::{Verdict, check};
