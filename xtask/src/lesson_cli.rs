@@ -132,15 +132,17 @@ pub fn run(root: &Path, command: LessonCommand) -> Result<()> {
     match command {
         LessonCommand::List => {
             let mut done = 0;
+            let width =
+                book.lessons.exercises.iter().map(|e| e.id.len()).max().unwrap_or(8);
             println!(
-                "{:<28} {:<18} {:>4}  {:<7} status",
+                "{:<width$} {:<18} {:>4}  {:<7} status",
                 "exercise", "chapter", "min", "level"
             );
             for exercise in &book.lessons.exercises {
                 let status = book.status(&exercise.id);
                 done += usize::from(status == "done");
                 println!(
-                    "{:<28} {:<18} {:>4}  {:<7} {status}",
+                    "{:<width$} {:<18} {:>4}  {:<7} {status}",
                     exercise.id,
                     exercise.chapter.trim_end_matches(".md"),
                     exercise.minutes,

@@ -11,6 +11,8 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+use xtask::lessons::manifest::LESSONS_DIR;
+use xtask::lessons::{self, Exercise, Lessons};
 use xtask::manifest::Manifest;
 use xtask::{output, preprocess, run, timeline, workspace_root};
 
@@ -54,11 +56,77 @@ enum Task {
         #[command(subcommand)]
         command: lesson_cli::LessonCommand,
     },
+    /// Write a standalone project of exercises for students: starters, checks, hints, no solutions.
+    Handout {
+        /// The folder to write it into (emptied first).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        choice: Choice,
+    },
+    /// Grade students' submitted handouts, one folder each.
+    Grade {
+        /// The submissions: one folder per student, named for the student.
+        #[arg(required = true)]
+        submissions: Vec<PathBuf>,
+        /// Where to write grades.json and grades.csv.
+        #[arg(long)]
+        report: PathBuf,
+        /// Grade only these exercises (repeat it); all of them by default.
+        #[arg(long = "exercise", value_name = "ID")]
+        ids: Vec<String>,
+        /// Grade only a chapter's exercises.
+        #[arg(long)]
+        chapter: Option<String>,
+        /// At most this many seconds for each exercise's checks.
+        #[arg(long)]
+        limit: Option<u64>,
+    },
     /// Install the pinned mdBook tools now (serve, build and test do it when needed).
     Tools,
     /// The book's mdBook preprocessor (run by mdBook, not by hand).
     #[command(hide = true)]
     Preprocess { args: Vec<String> },
+}
+
+/// Which exercises: their ids, a chapter's, or all of them.
+#[derive(clap::Args)]
+struct Choice {
+    /// Exercise ids.
+    ids: Vec<String>,
+    /// Every exercise of a chapter (`tasks` or `tasks.md`).
+    #[arg(long)]
+    chapter: Option<String>,
+    /// Every exercise.
+    #[arg(long)]
+    all: bool,
+}
+
+impl Choice {
+    fn pick<'a>(
+        &self,
+        lessons: &'a Lessons,
+        all_by_default: bool,
+    ) -> Result<Vec<&'a Exercise>> {
+        if let Some(chapter) = &self.chapter {
+            let page = format!("{}.md", chapter.trim_end_matches(".md"));
+            let chosen: Vec<_> =
+                lessons.exercises.iter().filter(|e| e.chapter == page).collect();
+            if chosen.is_empty() {
+                bail!(
+                    "no exercise belongs to the chapter `{chapter}` (see `cargo lesson list`)"
+                );
+            }
+            return Ok(chosen);
+        }
+        if self.all || (self.ids.is_empty() && all_by_default) {
+            return Ok(lessons.exercises.iter().collect());
+        }
+        if self.ids.is_empty() {
+            bail!("choose the exercises: their ids, --chapter NAME or --all");
+        }
+        self.ids.iter().map(|id| lessons.exercise(id)).collect()
+    }
 }
 
 fn main() -> ExitCode {
@@ -110,6 +178,27 @@ fn run_task(task: Task) -> Result<()> {
         Task::Outputs { names } => outputs::capture(&root, &names),
         Task::Timeline { name } => draw_timeline(&root, &name),
         Task::Lesson { command } => lesson_cli::run(&root, command),
+        Task::Handout { out, choice } => {
+            let lessons = Lessons::load(&root.join(LESSONS_DIR))?;
+            let chosen = choice.pick(&lessons, false)?;
+            lessons::handout::write(&root, &out, &chosen)?;
+            println!(
+                "wrote a handout of {} exercises into {}",
+                chosen.len(),
+                out.display()
+            );
+            Ok(())
+        }
+        Task::Grade { submissions, report, ids, chapter, limit } => {
+            let lessons = Lessons::load(&root.join(LESSONS_DIR))?;
+            let choice = Choice { ids, chapter, all: false };
+            let chosen = choice.pick(&lessons, true)?;
+            let results = lessons::grade::grade(&root, &submissions, &chosen, limit)?;
+            print!("{}", lessons::grade::table(&results, &chosen));
+            lessons::grade::write_report(&report, &results)?;
+            println!("wrote {0}/grades.json and {0}/grades.csv", report.display());
+            Ok(())
+        }
         Task::Tools => {
             tools::ensure()?;
             for (name, version) in tools::TOOLS {

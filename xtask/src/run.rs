@@ -32,7 +32,7 @@ pub fn bin_dir_of_current_test() -> PathBuf {
 /// How many listings run at once. Starting dozens of processes together on
 /// two cores delays their start-up by more than the tolerance of a short
 /// listing; a few at a time keeps them on time, and the whole run short.
-pub const AT_ONCE: usize = 8;
+pub const AT_ONCE: usize = 12;
 
 /// Runs `bin_dir/NAME` for every name, [`AT_ONCE`] at a time, longest first
 /// as given, and waits for all of them. The results come back in the order

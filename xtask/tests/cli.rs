@@ -180,3 +180,34 @@ fn the_test_log_on_stdout_holds_everything_in_order() {
         "failed: format, clippy, tests, admonish css, book build, clean tree",
     );
 }
+
+#[test]
+fn an_unknown_exercise_names_the_real_ones() {
+    for args in [
+        &["lesson", "check", "nope"][..],
+        &["lesson", "hint", "nope"],
+        &["handout", "--out", "/tmp/x", "nope"],
+    ] {
+        let output = xtask(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(stderr.contains("concurrent_pages"), "{stderr}");
+        assert_one_line_error(output, 1, "there is no exercise `nope`");
+    }
+}
+
+#[test]
+fn a_handout_needs_a_choice_and_grading_needs_real_submissions() {
+    let output =
+        xtask(&["handout", "--out", "/tmp/workbook-no-handout"]).output().unwrap();
+    assert_one_line_error(
+        output,
+        1,
+        "choose the exercises: their ids, --chapter NAME or --all",
+    );
+    let output = xtask(&["grade", "/nonexistent/student", "--report", "/tmp/r"])
+        .output()
+        .unwrap();
+    assert_one_line_error(output, 1, "is not a submission: no such folder");
+    let output = xtask(&["grade", "--report", "/tmp/r"]).output().unwrap();
+    assert_one_line_error(output, 2, "<SUBMISSIONS>");
+}

@@ -39,11 +39,14 @@ fn check_copy(
     let root = workspace_root();
     let lessons = lessons()?;
     let all: Vec<&Exercise> = lessons.exercises.iter().collect();
+    // A target folder for each copy: copies of one package would otherwise
+    // share their builds, and cargo could take one's build for the other's.
+    // Kept between runs, so that only what changed is built again.
     let proof = root.join("target/lessons-proof");
     let dir = proof.join(name);
     project::write(&root, &dir, &all, source).map_err(fail)?;
-    let project =
-        Project { dir: &dir, package: None, target_dir: Some(proof.join("target")) };
+    let target = proof.join(format!("{name}-target"));
+    let project = Project { dir: &dir, package: None, target_dir: Some(target) };
     prebuild(&project, &all).map_err(fail)?;
     let verdicts = std::thread::scope(|scope| {
         let handles: Vec<_> = all

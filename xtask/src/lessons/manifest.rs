@@ -147,7 +147,10 @@ impl Lessons {
             }
             let check =
                 fs::read_to_string(dir.join(exercise.check_file())).unwrap_or_default();
-            let include = format!("#[path = \"../{}\"]", exercise.learner_file());
+            let include = format!(
+                "#[rustfmt::skip]\n#[path = \"../{}\"]",
+                exercise.learner_file()
+            );
             if !check.contains(&include) {
                 problems.push(format!(
                     "lessons/{} does not include {include}",

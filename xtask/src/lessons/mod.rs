@@ -4,6 +4,8 @@
 //! `xtask/src/lesson_cli.rs`.
 
 pub mod check;
+pub mod grade;
+pub mod handout;
 pub mod manifest;
 pub mod pages;
 pub mod project;

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 /// The task of an exercise: the `//!` comment at the top of its starter.
-fn task(root: &Path, exercise: &Exercise) -> String {
+pub fn task(root: &Path, exercise: &Exercise) -> String {
     let starter = fs::read_to_string(root.join(LESSONS_DIR).join(exercise.starter()))
         .unwrap_or_default();
     let lines: Vec<&str> = starter

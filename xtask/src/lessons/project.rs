@@ -16,8 +16,25 @@ pub enum Source<'a> {
     Submission(&'a Path),
 }
 
-/// Writes a standalone lessons project with `exercises` into `dir`, which is
-/// emptied first.
+/// Writes `contents` to `path` unless it holds them already, so that cargo
+/// does not rebuild what did not change when a copy is reused.
+fn put(path: &Path, contents: &[u8]) -> Result<()> {
+    if fs::read(path).ok().as_deref() != Some(contents) {
+        fs::write(path, contents)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Writes a standalone lessons project with `exercises` into `dir`. A folder
+/// used before is reused: only what differs is written again. (Two copies in
+/// different folders sharing one target folder would share their builds,
+/// since cargo names a package's build the same wherever it is: reuse one
+/// folder instead.)
 pub fn write(
     root: &Path,
     dir: &Path,
@@ -25,40 +42,38 @@ pub fn write(
     source: Source,
 ) -> Result<()> {
     let lessons = root.join(LESSONS_DIR);
-    if dir.exists() {
-        fs::remove_dir_all(dir)
-            .with_context(|| format!("cannot empty {}", dir.display()))?;
-    }
     for sub in ["src", "checks", "exercises", "starters"] {
         fs::create_dir_all(dir.join(sub))?;
     }
-    fs::write(dir.join("Cargo.toml"), cargo_toml(root, exercises)?)?;
-    fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"))?;
-    fs::copy(lessons.join("src/lib.rs"), dir.join("src/lib.rs"))?;
+    put(&dir.join("Cargo.toml"), cargo_toml(root, exercises)?.as_bytes())?;
+    put(&dir.join("Cargo.lock"), &read(&root.join("Cargo.lock"))?)?;
+    put(&dir.join("src/lib.rs"), &read(&lessons.join("src/lib.rs"))?)?;
     let mut manifest = String::from(
         "# The exercises of this project, with their hints (see README.md).\n",
     );
     for exercise in exercises {
-        fs::copy(lessons.join(exercise.check_file()), dir.join(exercise.check_file()))?;
-        fs::copy(lessons.join(exercise.starter()), dir.join(exercise.starter()))?;
+        let starter = read(&lessons.join(exercise.starter()))?;
+        put(
+            &dir.join(exercise.check_file()),
+            &read(&lessons.join(exercise.check_file()))?,
+        )?;
+        put(&dir.join(exercise.starter()), &starter)?;
         let from = match &source {
             Source::Starters => lessons.join(exercise.starter()),
             Source::Solutions => lessons.join(exercise.solution()),
             Source::Submission(submission) => submission.join(exercise.learner_file()),
         };
-        let to = dir.join(exercise.learner_file());
-        match fs::read(&from) {
-            Ok(code) => fs::write(&to, code)?,
-            // A missing file is graded like the starter: copy that instead.
-            Err(_) if matches!(source, Source::Submission(_)) => {
-                fs::copy(lessons.join(exercise.starter()), &to)?;
-            }
+        let code = match fs::read(&from) {
+            Ok(code) => code,
+            // A missing file is graded like the starter.
+            Err(_) if matches!(source, Source::Submission(_)) => starter,
             Err(error) => bail!("cannot read {}: {error}", from.display()),
-        }
+        };
+        put(&dir.join(exercise.learner_file()), &code)?;
         manifest.push_str("\n[[exercise]]\n");
         manifest.push_str(&toml::to_string(exercise)?);
     }
-    fs::write(dir.join(MANIFEST), manifest)?;
+    put(&dir.join(MANIFEST), manifest.as_bytes())?;
     Ok(())
 }
 

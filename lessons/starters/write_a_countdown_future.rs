@@ -1,0 +1,30 @@
+//! Write a future by hand: a countdown.
+//!
+//! `Countdown::new(n)` is a future that returns `Poll::Pending` on its first
+//! `n` polls and `Poll::Ready("liftoff")` on the next one. It waits on nothing,
+//! so each time it is pending it must ask to be polled again itself, through
+//! the waker in its `Context`. Write its `poll`.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+/// Pending on its first `n` polls, then ready with "liftoff".
+pub struct Countdown {
+    remaining: u32,
+}
+
+impl Countdown {
+    pub fn new(n: u32) -> Self {
+        Countdown { remaining: n }
+    }
+}
+
+impl Future for Countdown {
+    type Output = &'static str;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<&'static str> {
+        // TODO: ready with "liftoff" when nothing remains; otherwise count
+        // down by one, arrange to be polled again, and return `Pending`.
+        Poll::Pending
+    }
+}
