@@ -1,6 +1,6 @@
 //! Checks of the exercise `bound_the_queue`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/bound_the_queue.rs"]
 mod exercise;

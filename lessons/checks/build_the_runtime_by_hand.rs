@@ -1,6 +1,6 @@
 //! Checks of the exercise `build_the_runtime_by_hand`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/build_the_runtime_by_hand.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `close_instead_of_sentinel`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/close_instead_of_sentinel.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `concurrent_pages`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/concurrent_pages.rs"]
 mod exercise;

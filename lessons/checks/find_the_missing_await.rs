@@ -1,6 +1,6 @@
 //! Checks of the exercise `find_the_missing_await`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/find_the_missing_await.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `fix_spawn_send_static`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/fix_spawn_send_static.rs"]
 mod exercise;

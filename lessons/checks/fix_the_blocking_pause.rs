@@ -1,6 +1,6 @@
 //! Checks of the exercise `fix_the_blocking_pause`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/fix_the_blocking_pause.rs"]
 mod exercise;

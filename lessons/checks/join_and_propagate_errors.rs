@@ -1,6 +1,6 @@
 //! Checks of the exercise `join_and_propagate_errors`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/join_and_propagate_errors.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `keep_every_result`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/keep_every_result.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `load_dashboards_concurrently`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/load_dashboards_concurrently.rs"]
 mod exercise;

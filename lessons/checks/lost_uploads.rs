@@ -1,6 +1,6 @@
 //! Checks of the exercise `lost_uploads`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/lost_uploads.rs"]
 mod exercise;

@@ -3,7 +3,7 @@
 //! These run on the real clock: tokio's paused clock does not move while a
 //! thread of the blocking pool computes.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/move_cpu_work_off_the_runtime.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `pages_as_they_finish`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/pages_as_they_finish.rs"]
 mod exercise;

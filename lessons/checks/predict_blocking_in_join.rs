@@ -3,7 +3,7 @@
 //! These run on the real clock: a blocking sleep does not move tokio's paused
 //! clock.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/predict_blocking_in_join.rs"]
 mod exercise;

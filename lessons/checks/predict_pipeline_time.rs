@@ -1,6 +1,6 @@
 //! Checks of the exercise `predict_pipeline_time`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/predict_pipeline_time.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `predict_timeouts`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/predict_timeouts.rs"]
 mod exercise;

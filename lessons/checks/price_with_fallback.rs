@@ -1,6 +1,6 @@
 //! Checks of the exercise `price_with_fallback`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/price_with_fallback.rs"]
 mod exercise;

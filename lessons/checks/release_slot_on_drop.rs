@@ -1,6 +1,6 @@
 //! Checks of the exercise `release_slot_on_drop`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/release_slot_on_drop.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `reply_with_oneshot`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/reply_with_oneshot.rs"]
 mod exercise;

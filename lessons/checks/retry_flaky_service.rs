@@ -1,6 +1,6 @@
 //! Checks of the exercise `retry_flaky_service`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/retry_flaky_service.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `search_by_deadline`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/search_by_deadline.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `spawn_all_then_await`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/spawn_all_then_await.rs"]
 mod exercise;

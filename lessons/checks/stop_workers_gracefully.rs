@@ -1,6 +1,6 @@
 //! Checks of the exercise `stop_workers_gracefully`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/stop_workers_gracefully.rs"]
 mod exercise;

@@ -1,6 +1,6 @@
 //! Checks of the exercise `write_a_countdown_future`.
 
-// The learner\'s file: formatting it is theirs to do, not `cargo fmt`\'s here.
+// The learner's file: formatting it is theirs to do, not `cargo fmt`'s here.
 #[rustfmt::skip]
 #[path = "../exercises/write_a_countdown_future.rs"]
 mod exercise;

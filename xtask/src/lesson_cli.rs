@@ -51,9 +51,20 @@ impl Workbook {
         Ok(Workbook { root: root.to_path_buf(), lessons, progress })
     }
 
-    fn save(&self) -> Result<()> {
-        let text = serde_json::to_string_pretty(&self.progress)?;
-        fs::write(self.root.join(PROGRESS), text + "\n")
+    /// Saves what this run learned about exercise `id`. The file is read
+    /// again first, so that two runs at once (`watch` and `check`) keep each
+    /// other's news, and replaced in one step, so that it is never half written.
+    fn save(&self, id: &str) -> Result<()> {
+        let path = self.root.join(PROGRESS);
+        let mut progress: Value = fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_else(|| json!({}));
+        progress[id] = self.progress[id].clone();
+        let text = serde_json::to_string_pretty(&progress)? + "\n";
+        let fresh = path.with_extension(format!("json.{}", std::process::id()));
+        fs::write(&fresh, text)
+            .and_then(|()| fs::rename(&fresh, &path))
             .context("cannot save your progress")
     }
 
@@ -101,7 +112,7 @@ impl Workbook {
         let verdict = check(&project, exercise)?;
         let status = if verdict.passed() { "done" } else { "failing" };
         self.progress[&exercise.id]["status"] = json!(status);
-        self.save()?;
+        self.save(&exercise.id)?;
         match &verdict {
             Verdict::Passed { .. } => {
                 println!("  ✓ passed: {}", verdict.reason());
@@ -171,7 +182,7 @@ pub fn run(root: &Path, command: LessonCommand) -> Result<()> {
                 exercise.hints[next]
             );
             book.progress[&id]["hints"] = json!(next + 1);
-            book.save()
+            book.save(&id)
         }
         LessonCommand::Reset { id } => {
             let exercise = book.lessons.exercise(&id)?.clone();
@@ -179,7 +190,7 @@ pub fn run(root: &Path, command: LessonCommand) -> Result<()> {
             fs::create_dir_all(dir.join("exercises"))?;
             fs::copy(dir.join(exercise.starter()), dir.join(exercise.learner_file()))?;
             book.progress[&id] = json!({ "status": "not started" });
-            book.save()?;
+            book.save(&id)?;
             println!("lessons/{} is back to its starter", exercise.learner_file());
             Ok(())
         }
