@@ -224,7 +224,9 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
                 r#"<rect x="{bx:.1}" y="{by:.1}" width="{bw:.1}" height="14" rx="3" fill="{fill}"><title>{label} ({kind}): {start:.2} s to {end:.2} s</title></rect>"#,
                 bx = x(span.start),
                 by = top + 19.0,
-                bw = (x(span.end) - x(span.start)).max(2.0),
+                // A hair short of its end, so that back-to-back runs of one row
+                // stay apart.
+                bw = (x(span.end) - x(span.start) - 1.5).max(2.0),
                 fill = fill(span.kind),
                 kind = style(span.kind).name,
                 start = span.start,
