@@ -12,7 +12,6 @@ use anyhow::{Context, Result, bail};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 /// Dependencies the examples may use: the listings' own, with the same
 /// features (keep in step with listings/Cargo.toml).
@@ -56,8 +55,7 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<Captured> {
     if fs::read_to_string(&scratch_source).ok().as_deref() != Some(&code) {
         fs::write(&scratch_source, &code)?;
     }
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
+    let out = crate::cargo_command()
         .current_dir(&scratch)
         .args(["check", "--quiet", "--message-format=json", "--bin", name])
         .env("CARGO_TARGET_DIR", scratch.join("target"))
@@ -98,15 +96,14 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<Captured> {
     }
     check_expected(diagnostic, &rendered)?;
     let stdout = if diagnostic.runs {
-        let status =
-            Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .current_dir(&scratch)
-                .args(["build", "--quiet", "--bin", name])
-                .env("CARGO_TARGET_DIR", scratch.join("target"))
-                .env("CARGO_TERM_COLOR", "never")
-                .stderr(std::process::Stdio::null())
-                .status()
-                .context("cannot run cargo to build the example")?;
+        let status = crate::cargo_command()
+            .current_dir(&scratch)
+            .args(["build", "--quiet", "--bin", name])
+            .env("CARGO_TARGET_DIR", scratch.join("target"))
+            .env("CARGO_TERM_COLOR", "never")
+            .stderr(std::process::Stdio::null())
+            .status()
+            .context("cannot run cargo to build the example")?;
         if !status.success() {
             bail!("{} does not build, so it cannot run", diagnostic.source());
         }

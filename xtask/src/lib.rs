@@ -23,6 +23,12 @@ pub mod run;
 pub mod timeline;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A command running the cargo that runs us (`$CARGO`), or `cargo`.
+pub fn cargo_command() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
 
 /// The root of the workspace: the folder holding `book.toml` and `Cargo.toml`.
 pub fn workspace_root() -> PathBuf {

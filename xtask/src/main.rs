@@ -249,8 +249,7 @@ fn cargo(root: &Path, args: &[&str]) -> Result<()> {
 
 /// Like [`cargo`], with cargo's stderr sent where `stderr` says.
 fn cargo_with(root: &Path, args: &[&str], stderr: Stderr) -> Result<()> {
-    let mut command =
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut command = xtask::cargo_command();
     command.current_dir(root).args(args);
     execute(&mut command, stderr, &format!("cargo {}", args.join(" ")))
 }

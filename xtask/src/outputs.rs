@@ -136,7 +136,7 @@ fn benchmarks(root: &Path, listing: &Listing) -> Result<()> {
 
 /// Runs the tests in a listing's own file (its proofs), quietly unless they fail.
 fn own_tests_pass(root: &Path, name: &str) -> Result<()> {
-    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let out = xtask::cargo_command()
         .current_dir(root)
         .args(["test", "--quiet", "-p", "listings", "--bin", name])
         .output()?;

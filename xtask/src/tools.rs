@@ -70,18 +70,17 @@ fn install(name: &str, version: &str, dir: &Path) -> Result<()> {
 /// Runs `cargo install` into `root`, printing a line every 20 crates it compiles;
 /// on failure, the error is cargo's first `error` line.
 fn cargo_install(name: &str, version: &str, root: &Path, start: Instant) -> Result<()> {
-    let mut child =
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(["install", "--locked", "--version", version, name])
-            .arg("--root")
-            .arg(root)
-            .env_remove("CARGO_TARGET_DIR")
-            .env("CARGO_TERM_COLOR", "never")
-            .env("CARGO_TERM_PROGRESS_WHEN", "never")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .context("cannot run cargo")?;
+    let mut child = xtask::cargo_command()
+        .args(["install", "--locked", "--version", version, name])
+        .arg("--root")
+        .arg(root)
+        .env_remove("CARGO_TARGET_DIR")
+        .env("CARGO_TERM_COLOR", "never")
+        .env("CARGO_TERM_PROGRESS_WHEN", "never")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .context("cannot run cargo")?;
     let stderr = child.stderr.take().expect("stderr is piped");
     let mut lines = Vec::new();
     let mut compiled = 0;

@@ -91,15 +91,11 @@ impl Verdict {
     }
 }
 
-fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-}
-
 /// Builds the check programs of several exercises with one cargo, in
 /// parallel, going on past the ones that do not compile; [`check`] then finds
 /// them built.
 pub fn prebuild(project: &Project, exercises: &[&Exercise]) -> Result<()> {
-    let mut command = cargo();
+    let mut command = crate::cargo_command();
     command
         .current_dir(project.dir)
         .args(["build", "--quiet", "--keep-going"])
@@ -131,7 +127,7 @@ pub fn check(project: &Project, exercise: &Exercise) -> Result<Verdict> {
 
 /// Builds the check program of `id`: its path, or the compiler's messages.
 fn build(project: &Project, id: &str) -> Result<Result<PathBuf, String>> {
-    let mut command = cargo();
+    let mut command = crate::cargo_command();
     command
         .current_dir(project.dir)
         .args(["build", "--message-format=json", "--test", id])
