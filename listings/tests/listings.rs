@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::sync::OnceLock;
-use xtask::manifest::{Manifest, output_file, run_output_file, stderr_file};
+use xtask::manifest::{Listing, Manifest, output_file, run_output_file, stderr_file};
 use xtask::run::{self, Run};
 use xtask::{diagnostics, output, workspace_root};
 
@@ -45,12 +45,38 @@ fn manifest() -> Result<&'static Manifest, Failures> {
         .map_err(|e| Failures(vec![e.clone()]))
 }
 
+/// Whether this test build has `feature` of the listings package.
+fn enabled(feature: &str) -> bool {
+    let on = [("http", cfg!(feature = "http"))];
+    on.iter().any(|&(name, on)| name == feature && on)
+}
+
+/// The listings built for this test run: those behind a cargo feature that
+/// is off are left out, and said so once (`cargo xtask test` turns them all
+/// on).
+fn built_listings() -> Result<Vec<&'static Listing>, Failures> {
+    static SKIP_NOTE: std::sync::Once = std::sync::Once::new();
+    let (built, skipped): (Vec<&Listing>, Vec<&Listing>) = manifest()?
+        .listings
+        .iter()
+        .partition(|l| l.features.iter().all(|f| enabled(f)));
+    if !skipped.is_empty() {
+        SKIP_NOTE.call_once(|| {
+            let names: Vec<&str> = skipped.iter().map(|l| l.name.as_str()).collect();
+            eprintln!(
+                "listings: not run, their features are off (add --all-features): {}",
+                names.join(", ")
+            );
+        });
+    }
+    Ok(built)
+}
+
 /// One real run of every listing, shared by the tests below, made on first use.
 fn runs() -> Result<&'static HashMap<String, Result<Run, String>>, Failures> {
     static RUNS: OnceLock<HashMap<String, Result<Run, String>>> = OnceLock::new();
-    let manifest = manifest()?;
+    let listings = built_listings()?;
     Ok(RUNS.get_or_init(|| {
-        let listings: Vec<_> = manifest.listings.iter().collect();
         let results = run::run_listings(&run::bin_dir_of_current_test(), &listings);
         listings
             .iter()
@@ -70,7 +96,7 @@ fn manifest_listings_and_pages_agree() -> Checked {
 #[test]
 fn timed_listings_take_their_claimed_time_on_the_wall_clock() -> Checked {
     let mut failures = Vec::new();
-    for listing in &manifest()?.listings {
+    for listing in built_listings()? {
         let Some(claimed) = listing.seconds else {
             continue;
         };
@@ -92,7 +118,7 @@ fn timed_listings_take_their_claimed_time_on_the_wall_clock() -> Checked {
 fn captured_outputs_match_a_fresh_run_in_order() -> Checked {
     let root = workspace_root();
     let mut failures = Vec::new();
-    for listing in &manifest()?.listings {
+    for listing in built_listings()? {
         let path = output_file(&listing.name);
         let captured = fs::read_to_string(root.join(&path)).unwrap_or_default();
         match &runs()?[&listing.name] {
@@ -136,7 +162,7 @@ fn captured_outputs_match_a_fresh_run_in_order() -> Checked {
 #[test]
 fn timed_listings_print_a_timeline() -> Checked {
     let mut failures = Vec::new();
-    for listing in manifest()?.listings.iter().filter(|l| l.seconds.is_some()) {
+    for listing in built_listings()?.into_iter().filter(|l| l.seconds.is_some()) {
         if let Ok(run) = &runs()?[&listing.name] {
             match output::timeline(&run.stdout) {
                 Ok(timeline) if timeline.spans.is_empty() => failures.push(format!(

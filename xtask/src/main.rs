@@ -386,12 +386,16 @@ fn test(root: &Path) -> Result<()> {
                 "--quiet",
                 "--workspace",
                 "--all-targets",
+                // The listings behind a feature (`http`) too.
+                "--all-features",
                 "--",
                 "-D",
                 "warnings",
             ])
         }),
-        ("tests", &|| cargo(&["test", "--workspace", "--no-fail-fast"])),
+        ("tests", &|| {
+            cargo(&["test", "--workspace", "--all-features", "--no-fail-fast"])
+        }),
         ("admonish css", &|| admonish_css_is_current(root)),
         ("book build, clean tree", &|| book_leaves_tree_clean(root, &tree_at_start)),
     ];
@@ -440,7 +444,10 @@ fn target_dir(root: &Path) -> PathBuf {
 fn draw_timeline(root: &Path, name: &str) -> Result<()> {
     let manifest = Manifest::load(root)?;
     let listing = manifest.listing(name)?;
-    cargo(root, &["build", "--quiet", "-p", "listings", "--bin", name])?;
+    cargo(
+        root,
+        &["build", "--quiet", "-p", "listings", "--all-features", "--bin", name],
+    )?;
     let run = run::run_one(&target_dir(root).join("debug"), name)?;
     print!("{}", run.stdout);
     let mut drawn = output::timeline(&run.stdout)?;

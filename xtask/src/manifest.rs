@@ -61,6 +61,12 @@ pub struct Listing {
     /// `python3` into `listings/output/NAME.python.txt` (a benchmark to
     /// compare with).
     pub python: Option<String>,
+    /// Cargo features of the `listings` package it needs (its `[[bin]]`
+    /// entry has them as `required-features`), such as `"http"` for the
+    /// listings that need an HTTP client: a reader who runs any other listing
+    /// never compiles those dependencies.
+    #[serde(default)]
+    pub features: Vec<String>,
 }
 
 /// An example whose point is the compiler's message about it.
@@ -82,6 +88,11 @@ pub struct Diagnostic {
 impl Listing {
     pub fn source(&self) -> String {
         format!("{BIN_DIR}/{}.rs", self.name)
+    }
+
+    /// The command a reader types to run it.
+    pub fn run_command(&self) -> String {
+        run_command(&self.name, &self.features)
     }
 
     /// What a timeline row of this listing does while it runs.
@@ -140,9 +151,13 @@ pub fn run_output_file(name: &str) -> String {
     format!("{OUTPUT_DIR}/{name}.run.txt")
 }
 
-/// The command a reader types to run a listing.
-pub fn run_command(name: &str) -> String {
-    format!("cargo run -p listings --bin {name}")
+/// The command a reader types to run a listing that needs `features`.
+pub fn run_command(name: &str, features: &[String]) -> String {
+    if features.is_empty() {
+        format!("cargo run -p listings --bin {name}")
+    } else {
+        format!("cargo run -p listings --features {} --bin {name}", features.join(","))
+    }
 }
 
 impl Manifest {
@@ -247,7 +262,7 @@ impl Manifest {
         for listing in &self.listings {
             let page = fs::read_to_string(root.join("src").join(&listing.chapter))
                 .unwrap_or_default();
-            let command = run_command(&listing.name);
+            let command = listing.run_command();
             if !page.contains(&command) {
                 problems.push(format!(
                     "src/{} does not tell the reader to run `{command}`",
@@ -364,6 +379,7 @@ impl Manifest {
                 }
             }
         }
+        problems.extend(self.feature_problems(root));
         for (dir, known) in [
             (
                 BIN_DIR,
@@ -381,6 +397,57 @@ impl Manifest {
                     problems
                         .push(format!("{dir}/{stem}.rs has no entry in {MANIFEST}"));
                 }
+            }
+        }
+        problems
+    }
+}
+
+impl Manifest {
+    /// A listing that needs cargo features must be a `[[bin]]` of
+    /// `listings/Cargo.toml` with exactly those `required-features`, or
+    /// `cargo run` would build it (and its dependencies) for everyone.
+    fn feature_problems(&self, root: &Path) -> Vec<String> {
+        #[derive(Deserialize)]
+        struct Package {
+            #[serde(default)]
+            bin: Vec<Bin>,
+        }
+        #[derive(Deserialize)]
+        struct Bin {
+            name: String,
+            #[serde(default, rename = "required-features")]
+            required_features: Vec<String>,
+        }
+        let path = "listings/Cargo.toml";
+        let package: Package = match fs::read_to_string(root.join(path))
+            .map_err(anyhow::Error::from)
+            .and_then(|text| Ok(toml::from_str(&text)?))
+        {
+            Ok(package) => package,
+            Err(_) if !root.join(path).exists() => Package { bin: Vec::new() },
+            Err(error) => return vec![format!("{path} cannot be read: {error}")],
+        };
+        let mut problems = Vec::new();
+        for listing in &self.listings {
+            let declared = package.bin.iter().find(|b| b.name == listing.name);
+            let required =
+                declared.map(|b| b.required_features.clone()).unwrap_or_default();
+            if required != listing.features {
+                problems.push(format!(
+                    "`{}` needs the features [{}] in {MANIFEST}, but its `[[bin]]` in {path} has `required-features = [{}]`: make them the same",
+                    listing.name,
+                    listing.features.join(", "),
+                    required.join(", ")
+                ));
+            }
+        }
+        for bin in &package.bin {
+            if !self.listings.iter().any(|l| l.name == bin.name) {
+                problems.push(format!(
+                    "{path} declares the binary `{}`, which is not in {MANIFEST}",
+                    bin.name
+                ));
             }
         }
         problems
@@ -462,7 +529,7 @@ mod tests {
             page.push_str(&format!(
                 "{BIN_DIR}/{name}.rs {} {}\n{{{{#timeline {name} Takeaway.}}}}\n",
                 output_file(name),
-                run_command(name)
+                run_command(name, &[])
             ));
         }
         fs::write(root.join("src/one.md"), page).unwrap();
@@ -504,5 +571,48 @@ mod tests {
             );
         }
         assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_listing_with_features_is_a_bin_that_requires_them() {
+        let root = std::env::temp_dir()
+            .join(format!("workbook-features-{}", std::process::id()));
+        fs::create_dir_all(root.join("listings")).unwrap();
+        fs::write(
+            root.join("listings/Cargo.toml"),
+            "[[bin]]\nname = \"fetch\"\nrequired-features = [\"http\"]\n\n[[bin]]\nname = \"stray\"\n",
+        )
+        .unwrap();
+        let manifest: Manifest = toml::from_str(
+            r#"
+            [[listing]]
+            name = "fetch"
+            chapter = "one.md"
+            features = ["http"]
+
+            [[listing]]
+            name = "plain"
+            chapter = "one.md"
+
+            [[listing]]
+            name = "forgot"
+            chapter = "one.md"
+            features = ["http"]
+            "#,
+        )
+        .unwrap();
+        let problems = manifest.feature_problems(&root);
+        let _ = fs::remove_dir_all(&root);
+        assert_eq!(
+            problems,
+            [
+                "`forgot` needs the features [http] in listings/listings.toml, but its `[[bin]]` in listings/Cargo.toml has `required-features = []`: make them the same",
+                "listings/Cargo.toml declares the binary `stray`, which is not in listings/listings.toml",
+            ]
+        );
+        assert_eq!(
+            manifest.listing("fetch").unwrap().run_command(),
+            "cargo run -p listings --features http --bin fetch"
+        );
     }
 }

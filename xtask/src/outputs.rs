@@ -29,9 +29,23 @@ pub fn capture(root: &Path, names: &[String]) -> Result<()> {
         manifest.listings.iter().filter(|l| wanted(&l.name)).collect();
     let mut problems = Vec::new();
     if !listings.is_empty() {
-        cargo(root, &["build", "--quiet", "-p", "listings", "--bins"])?;
+        cargo(
+            root,
+            &["build", "--quiet", "-p", "listings", "--all-features", "--bins"],
+        )?;
         // The listings' own tests check each capture below: build them now.
-        cargo(root, &["test", "--quiet", "-p", "listings", "--bins", "--no-run"])?;
+        cargo(
+            root,
+            &[
+                "test",
+                "--quiet",
+                "-p",
+                "listings",
+                "--all-features",
+                "--bins",
+                "--no-run",
+            ],
+        )?;
         let bin_dir = target_dir(root).join("debug");
         for (listing, result) in
             listings.iter().zip(run::run_listings(&bin_dir, &listings))
@@ -118,7 +132,16 @@ fn benchmarks(root: &Path, listing: &Listing) -> Result<()> {
     if listing.release {
         cargo(
             root,
-            &["build", "--quiet", "--release", "-p", "listings", "--bin", name],
+            &[
+                "build",
+                "--quiet",
+                "--release",
+                "-p",
+                "listings",
+                "--all-features",
+                "--bin",
+                name,
+            ],
         )?;
         let run = run::run_one(&target_dir(root).join("release"), name)?;
         fs::write(root.join(release_file(name)), run.stdout)?;
@@ -138,7 +161,7 @@ fn benchmarks(root: &Path, listing: &Listing) -> Result<()> {
 fn own_tests_pass(root: &Path, name: &str) -> Result<()> {
     let out = xtask::cargo_command()
         .current_dir(root)
-        .args(["test", "--quiet", "-p", "listings", "--bin", name])
+        .args(["test", "--quiet", "-p", "listings", "--all-features", "--bin", name])
         .output()?;
     if !out.status.success() {
         bail!(
