@@ -29,23 +29,21 @@ pub fn capture(root: &Path, names: &[String]) -> Result<()> {
         manifest.listings.iter().filter(|l| wanted(&l.name)).collect();
     let mut problems = Vec::new();
     if !listings.is_empty() {
-        cargo(
-            root,
-            &["build", "--quiet", "-p", "listings", "--all-features", "--bins"],
-        )?;
+        // Only the listings asked for (all of them when none is named), so a
+        // half-written listing elsewhere does not stop this one's capture.
+        let mut bins: Vec<&str> = Vec::new();
+        if names.is_empty() {
+            bins.push("--bins");
+        } else {
+            for listing in &listings {
+                bins.extend(["--bin", listing.name.as_str()]);
+            }
+        }
+        let build = ["build", "--quiet", "-p", "listings", "--all-features"];
+        cargo(root, &[&build[..], &bins].concat())?;
         // The listings' own tests check each capture below: build them now.
-        cargo(
-            root,
-            &[
-                "test",
-                "--quiet",
-                "-p",
-                "listings",
-                "--all-features",
-                "--bins",
-                "--no-run",
-            ],
-        )?;
+        let test = ["test", "--quiet", "-p", "listings", "--all-features", "--no-run"];
+        cargo(root, &[&test[..], &bins].concat())?;
         let bin_dir = target_dir(root).join("debug");
         for (listing, result) in
             listings.iter().zip(run::run_listings(&bin_dir, &listings))
