@@ -60,6 +60,25 @@ const BEFORE_LOAD: &str = r#"(() => {
     }
     return exec.call(this, command, ...rest);
   };
+  // The Rust playground, mocked: mdBook asks it for its crate list on every
+  // page with a runnable block, and sends it a listing when Run is clicked.
+  // Every request is recorded and answered here; nothing leaves the machine.
+  window.__playground = [];
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = String((input && input.url) || input);
+    if (!/^https?:\/\/play\.rust-lang\.org\//.test(url)) return fetch.apply(this, arguments);
+    window.__playground.push({ url, method: (init && init.method) || 'GET',
+                               body: init && init.body != null ? String(init.body) : null });
+    const path = new URL(url).pathname;
+    const answer = path === '/meta/crates'
+      ? { crates: ['tokio', 'tokio-util', 'futures', 'rand', 'serde', 'serde_json', 'reqwest']
+            .map(name => ({ name, version: '1.0.0', id: name.replace(/-/g, '_') })) }
+      : path === '/evaluate.json' ? { result: 'mock output', error: null } : null;
+    if (!answer) return Promise.reject(new TypeError('the mock playground has no ' + path));
+    return Promise.resolve(new Response(JSON.stringify(answer),
+      { status: 200, headers: { 'Content-Type': 'application/json' } }));
+  };
 })();"#;
 
 /// What a loaded page shows, gathered in one script.
@@ -120,6 +139,10 @@ struct Report {
     counts: BTreeMap<&'static str, usize>,
     /// Observations that fail no check.
     notes: Vec<String>,
+    /// The time axe-core took, over every page.
+    axe_time: Duration,
+    /// The time the Run buttons' check took, over every page.
+    run_time: Duration,
 }
 
 impl Report {
@@ -143,6 +166,9 @@ const LISTINGS: &str = "5 listings shown and copied";
 const SEARCH: &str = "6 search";
 const LINKS: &str = "7 links and anchors";
 const SCREENSHOTS: &str = "8 screenshots";
+const RUN: &str = "9 run buttons send the listing to a mock playground";
+const ACCESSIBILITY: &str =
+    "10 accessibility (axe-core: no serious or critical violation)";
 
 #[test]
 fn the_book_in_chromium() {
@@ -157,6 +183,17 @@ fn the_book_in_chromium() {
         return;
     };
     let root = support::workspace_root();
+    // Set-up, done by `cargo xtask tools` and `cargo xtask test`: the suite
+    // never downloads anything.
+    let axe_file = xtask::cache::axe_file();
+    let Ok(axe) = std::fs::read_to_string(&axe_file) else {
+        panic!(
+            "browser: axe-core {} is not in {}: fetch it with `cargo xtask tools` (`cargo xtask test` does), then rerun",
+            xtask::cache::AXE_VERSION,
+            axe_file.display()
+        );
+    };
+    let listings = support::listings(&root).unwrap_or_else(|e| panic!("browser: {e}"));
     let book = support::built_book(&root).unwrap_or_else(|e| panic!("browser: {e}"));
     let artifacts = root.join("target").join("browser-artifacts");
     let _ = std::fs::remove_dir_all(&artifacts);
@@ -174,7 +211,7 @@ fn the_book_in_chromium() {
     let outcome = runtime.block_on(async {
         tokio::time::timeout(
             SUITE_LIMIT,
-            suite(&chromium, &driver, &server.base, &book, &artifacts),
+            suite(&chromium, &driver, &server.base, &book, &artifacts, &axe, &listings),
         )
         .await
     });
@@ -200,11 +237,21 @@ fn the_book_in_chromium() {
         started.elapsed().as_secs_f64(),
         artifacts.display()
     );
+    println!(
+        "browser: axe-core {} took {:.1} s of it, the Run buttons {:.1} s",
+        xtask::cache::AXE_VERSION,
+        report.axe_time.as_secs_f64(),
+        report.run_time.as_secs_f64()
+    );
     for note in &report.notes {
         println!("browser: note: {note}");
     }
     let mut failures = Vec::new();
-    for (check, problems) in &report.checks {
+    let mut checks: Vec<_> = report.checks.iter().collect();
+    checks.sort_by_key(|(check, _)| {
+        check.split(' ').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(0)
+    });
+    for (check, problems) in checks {
         let seen = report.counts.get(check).copied().unwrap_or(0);
         if problems.is_empty() {
             println!("browser: check {check}: ok ({seen} checked)");
@@ -224,7 +271,11 @@ fn the_book_in_chromium() {
     );
 }
 
-async fn start_session(chromium: &Path, driver: &Driver) -> WebDriverResult<WebDriver> {
+async fn start_session(
+    chromium: &Path,
+    driver: &Driver,
+    axe: &str,
+) -> WebDriverResult<WebDriver> {
     let mut caps = DesiredCapabilities::chrome();
     caps.set_binary(&chromium.to_string_lossy())?;
     for arg in [
@@ -256,6 +307,8 @@ async fn start_session(chromium: &Path, driver: &Driver) -> WebDriverResult<WebD
         ))
         .await?;
     session.cdp().page().add_script_to_evaluate_on_new_document(BEFORE_LOAD).await?;
+    // axe-core in every page, sent once: it only adds `window.axe`.
+    session.cdp().page().add_script_to_evaluate_on_new_document(axe).await?;
     Ok(session)
 }
 
@@ -265,9 +318,11 @@ async fn suite(
     base: &str,
     book: &Path,
     artifacts: &Path,
+    axe: &str,
+    listings: &[support::ListingSource],
 ) -> WebDriverResult<Report> {
-    let session = start_session(chromium, driver).await?;
-    let result = read_book(&session, base, book, artifacts).await;
+    let session = start_session(chromium, driver, axe).await?;
+    let result = read_book(&session, base, book, artifacts, listings).await;
     let _ = session.quit().await;
     result
 }
@@ -289,6 +344,7 @@ async fn read_book(
     base: &str,
     book: &Path,
     artifacts: &Path,
+    listings: &[support::ListingSource],
 ) -> WebDriverResult<Report> {
     let mut report = Report::default();
     let pages = html_pages(book);
@@ -307,6 +363,13 @@ async fn read_book(
         check_admonitions(&mut report, page, &facts);
         check_timelines(&mut report, page, &facts);
         check_listing_text(&mut report, page, &facts);
+        // print.html is every chapter again, each checked on its own page,
+        // in the same frame: axe-core would take as long again on it.
+        if page != "print.html" {
+            let axe_started = std::time::Instant::now();
+            accessibility(&mut report, session, page).await?;
+            report.axe_time += axe_started.elapsed();
+        }
         ids.insert(page.clone(), strings(&facts["ids"]).into_iter().collect());
         for link in facts["links"].as_array().into_iter().flatten() {
             links.push((
@@ -331,6 +394,9 @@ async fn read_book(
             }
             open_hints(&mut report, session, page).await?;
             copy_listings(&mut report, session, page).await?;
+            let run_started = std::time::Instant::now();
+            run_buttons(&mut report, session, page, listings).await?;
+            report.run_time += run_started.elapsed();
             if facts["quizzes"].as_u64().unwrap_or(0) > 0 {
                 answer_quizzes(&mut report, session, page, artifacts).await?;
             }
@@ -612,11 +678,17 @@ async fn copy_listings(
     let Some(first) = buttons.first() else {
         return Ok(());
     };
+    // A reader opens an output folded in a <details> before copying it.
+    session
+        .execute(
+            "for (const d of document.querySelectorAll('details:not([open])')) d.open = true; window.__copied = [];",
+            vec![],
+        )
+        .await?;
     centre(session, first).await?;
-    session.execute("window.__copied = [];", vec![]).await?;
     let pre = first.find(By::XPath("./ancestor::pre[1]")).await?;
     let clicked = session
-        .action_chain()
+        .action_chain_with_delay(None, Some(POINTER_PAUSE))
         .move_to_element_center(&pre)
         .click_element(first)
         .perform()
@@ -637,11 +709,16 @@ async fn copy_listings(
         .clone();
     let others: Value = session
         .execute(
-            r#"return Array.from(document.querySelectorAll('pre .clip-button')).slice(1).map(b => {
+            r#"const copies = Array.from(document.querySelectorAll('pre .clip-button')).slice(1).map(b => {
                  window.__copied = [];
                  b.click();
                  return { shown: b.closest('pre').querySelector('code').innerText, copied: window.__copied };
-               });"#,
+               });
+               // clipboard.js leaves the focus on the last button it copied
+               // with; the next WebDriver click would scroll back to it and
+               // land elsewhere. A reader's next click moves the focus on.
+               if (document.activeElement) document.activeElement.blur();
+               return copies;"#,
             vec![],
         )
         .await?
@@ -672,6 +749,11 @@ async fn copy_listings(
     }
     Ok(())
 }
+
+/// The pause before each pointer action of a reader-like click: longer than
+/// the 0.1 s transition that shows a block's buttons under the pointer
+/// (mdBook's chrome.css), shorter than thirtyfour's default of 250 ms.
+const POINTER_PAUSE: Duration = Duration::from_millis(150);
 
 /// Scrolls an element to the middle of the window, clear of the menu bar.
 async fn centre(session: &WebDriver, element: &WebElement) -> WebDriverResult<()> {
@@ -711,8 +793,20 @@ async fn answer_quizzes(
     let questions = questions.as_array().cloned().unwrap_or_default();
     let start = session.find(By::Css(".quiz-placeholder .start")).await?;
     click(session, &start).await?;
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    if !counter().await?.starts_with("Question 1") {
+    // mdbook-quiz (React, state in MobX) shows the first question on its next
+    // render: wait up to 2 s for it rather than a fixed 100 ms. A second click
+    // used to be needed on every quiz: the copy buttons left the focus on a
+    // button at the top of the page, and the WebDriver click on Start scrolled
+    // back to it and hit a paragraph there (see `copy_listings`).
+    let mut started = false;
+    for _ in 0..80 {
+        if counter().await?.starts_with("Question 1") {
+            started = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    if !started {
         report.note(format!(
             "{page}: the quiz's Start button needed a second click in headless Chromium"
         ));
@@ -1008,4 +1102,296 @@ fn first_line(error: &WebDriverError) -> String {
         .take(4)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The accessibility rules axe-core runs: WCAG 2.0 and 2.1, levels A and AA,
+/// and its best practices (all its rules but the experimental ones and AAA).
+const AXE_RUN: &str = r#"
+if (!window.axe) return { error: 'axe-core was not injected into the page' };
+return window.axe.run(document, {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  resultTypes: ['violations'],
+}).then(r => ({
+  version: window.axe.version,
+  violations: r.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                 targets: v.nodes.map(n => n.target.join(' ')) })),
+}), e => ({ error: String(e && e.stack || e) }));
+"#;
+
+/// Violations axe-core reports that are not ours to fix: (rule, the start of
+/// the offending node's selector, why). Each is listed in the README too.
+const ACCEPTED: &[(&str, &str, &str)] = &[
+    (
+        "aria-allowed-attr",
+        "#sidebar-toggle",
+        "mdBook 0.4.52's own theme (index.hbs): the sidebar toggle is a <label> with aria-controls",
+    ),
+    (
+        "aria-prohibited-attr",
+        "#sidebar-toggle",
+        "mdBook 0.4.52's own theme (index.hbs): the sidebar toggle is a <label> with aria-label",
+    ),
+    (
+        "document-title",
+        "html",
+        "mdBook 0.4.52's toc.html, the table of contents framed for readers without JavaScript, has no <title>",
+    ),
+];
+
+/// Runs axe-core on the page as it loaded, and fails on every violation of
+/// "serious" or "critical" impact, naming the rule and the first node.
+async fn accessibility(
+    report: &mut Report,
+    session: &WebDriver,
+    page: &str,
+) -> WebDriverResult<()> {
+    let found: Value = session.execute(AXE_RUN, vec![]).await?.json().clone();
+    if let Some(error) = found["error"].as_str() {
+        report.fail(ACCESSIBILITY, format!("{page}: axe-core did not run: {error}"));
+        return Ok(());
+    }
+    report.saw(ACCESSIBILITY, 1);
+    if found["version"].as_str() != Some(xtask::cache::AXE_VERSION) {
+        report.fail(
+            ACCESSIBILITY,
+            format!(
+                "{page}: axe-core {} ran, not the pinned {}",
+                found["version"],
+                xtask::cache::AXE_VERSION
+            ),
+        );
+    }
+    for violation in found["violations"].as_array().into_iter().flatten() {
+        let rule = violation["id"].as_str().unwrap_or("?");
+        let targets: Vec<String> = strings(&violation["targets"])
+            .into_iter()
+            .filter(|target| {
+                !ACCEPTED
+                    .iter()
+                    .any(|(r, selector, _)| *r == rule && target.starts_with(selector))
+            })
+            .collect();
+        let Some(first) = targets.first() else {
+            continue;
+        };
+        report.fail(
+            ACCESSIBILITY,
+            format!(
+                "{page}: {rule} ({}, {}): {first}{}",
+                violation["impact"].as_str().unwrap_or("?"),
+                violation["help"].as_str().unwrap_or(""),
+                match targets.len() {
+                    1 => String::new(),
+                    n => format!(" and {} more", n - 1),
+                }
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// Every Rust block of the page, as the Run buttons see it, and how many
+/// times the page asked the playground for its crate list.
+const RUST_BLOCKS: &str = r#"
+return {
+  blocks: Array.from(document.querySelectorAll('pre > code.language-rust')).map(code => {
+    const pre = code.parentNode;
+    const button = pre.querySelector('.play-button');
+    return {
+      text: code.textContent,
+      playground: pre.classList.contains('playground'),
+      run: !!button && !button.classList.contains('hidden') && getComputedStyle(button).display !== 'none',
+    };
+  }),
+  crateLists: window.__playground
+    .filter(r => r.url === 'https://play.rust-lang.org/meta/crates').length,
+};
+"#;
+
+/// The block of the given index and its Run button, scrolled to the middle of
+/// the window, with the record of requests emptied.
+const RUN_BUTTON: &str = r#"
+const pre = document.querySelectorAll('pre > code.language-rust')[arguments[0]].parentNode;
+pre.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+window.__playground = [];
+return [pre, pre.querySelector('.play-button')];
+"#;
+
+/// Clicks the Run buttons given by block index (all but the first, which the
+/// test has clicked as a reader), then waits for every result to show, and
+/// returns what each sent to the (mock) playground and shows.
+const CLICK_RUN: &str = r#"
+const [indices, alreadyClicked] = arguments;
+const pres = Array.from(document.querySelectorAll('pre > code.language-rust')).map(c => c.parentNode);
+const sent = {};
+const evaluations = () => window.__playground.filter(r => r.url.endsWith('/evaluate.json'));
+if (alreadyClicked) sent[indices[0]] = evaluations().map(r => r.body);
+for (const i of indices.slice(alreadyClicked ? 1 : 0)) {
+  const before = evaluations().length;
+  pres[i].querySelector('.play-button').click();
+  sent[i] = evaluations().slice(before).map(r => r.body);
+}
+const shown = () => indices.map(i => {
+  const result = pres[i].querySelector('.result');
+  return result ? result.innerText : null;
+});
+return new Promise(resolve => {
+  const deadline = Date.now() + 3000;
+  const poll = () => {
+    const now = shown();
+    if (now.every(t => t === 'mock output') || Date.now() > deadline)
+      resolve(indices.map((i, n) => ({ index: i, sent: sent[i] || [], shown: now[n] })));
+    else setTimeout(poll, 20);
+  };
+  poll();
+});
+"#;
+
+/// What mdBook shows in a block's result area: the mock's `result`.
+const MOCK_OUTPUT: &str = "mock output";
+
+/// Each listing's block has mdBook's Run button if it runs on the playground,
+/// and none if not; clicking it sends exactly the listing's file, in edition
+/// 2024, to the mock, and shows the mock's answer. Other Rust blocks (compiler
+/// messages, fragments) have no Run button.
+async fn run_buttons(
+    report: &mut Report,
+    session: &WebDriver,
+    page: &str,
+    listings: &[support::ListingSource],
+) -> WebDriverResult<()> {
+    let found: Value = session.execute(RUST_BLOCKS, vec![]).await?.json().clone();
+    let blocks = found["blocks"].as_array().cloned().unwrap_or_default();
+    let crate_lists = found["crateLists"].as_u64().unwrap_or(0);
+    let mut runnable = Vec::new();
+    for (n, block) in blocks.iter().enumerate() {
+        let text = block["text"].as_str().unwrap_or_default().trim_end();
+        let has_run = block["run"] == true;
+        let Some(listing) = listings.iter().find(|l| l.text.trim_end() == text) else {
+            if has_run {
+                report.fail(
+                    RUN,
+                    format!(
+                        "{page}: Rust block {} is no listing's whole file, but has a Run button",
+                        n + 1
+                    ),
+                );
+            }
+            continue;
+        };
+        report.saw(RUN, 1);
+        match (&listing.no_playground, has_run) {
+            (None, false) => report.fail(
+                RUN,
+                format!("{page}: {} runs on the playground, but shows no Run button", listing.name),
+            ),
+            (Some(why), true) => report.fail(
+                RUN,
+                format!("{page}: {} cannot run on the playground ({why}), but shows a Run button", listing.name),
+            ),
+            (None, true) => runnable.push((n, listing)),
+            (Some(_), false) => {}
+        }
+    }
+    for listing in listings.iter().filter(|l| l.page == page && l.included) {
+        if !blocks.iter().any(|b| {
+            b["text"].as_str().unwrap_or_default().trim_end() == listing.text.trim_end()
+        }) {
+            report.fail(
+                RUN,
+                format!(
+                    "{page}: no Rust block holds the whole of {} (anchor lines aside)",
+                    listing.file
+                ),
+            );
+        }
+    }
+    let wanted_lists = u64::from(blocks.iter().any(|b| b["playground"] == true));
+    if crate_lists != wanted_lists {
+        report.fail(
+            RUN,
+            format!("{page}: asked the playground for its crate list {crate_lists} times, not {wanted_lists}"),
+        );
+    }
+    let Some(&(first, _)) = runnable.first() else {
+        return Ok(());
+    };
+    // The first as a reader does: the buttons show when the pointer is over
+    // the code. The others by script, which runs the same handler.
+    let elements = session.execute(RUN_BUTTON, vec![serde_json::json!(first)]).await?;
+    let [pre, button]: [WebElement; 2] = elements
+        .elements()?
+        .try_into()
+        .map_err(|_| WebDriverError::ParseError("not a block and its button".into()))?;
+    let clicked = session
+        .action_chain_with_delay(None, Some(POINTER_PAUSE))
+        .move_to_element_center(&pre)
+        .click_element(&button)
+        .perform()
+        .await;
+    if let Err(error) = clicked {
+        report.fail(
+            RUN,
+            format!("{page}: cannot click a Run button: {}", first_line(&error)),
+        );
+    }
+    let indices: Vec<usize> = runnable.iter().map(|(n, _)| *n).collect();
+    let results: Value = session
+        .execute(CLICK_RUN, vec![serde_json::json!(indices), serde_json::json!(true)])
+        .await?
+        .json()
+        .clone();
+    for (result, (_, listing)) in
+        results.as_array().into_iter().flatten().zip(&runnable)
+    {
+        let name = &listing.name;
+        let sent = strings(&result["sent"]);
+        let [body] = sent.as_slice() else {
+            report.fail(
+                RUN,
+                format!("{page}: Run on {name} sent {} requests, not 1", sent.len()),
+            );
+            continue;
+        };
+        let body: Value = serde_json::from_str(body).unwrap_or_default();
+        let code = body["code"].as_str().unwrap_or_default();
+        if code.trim_end() != listing.text.trim_end() {
+            let line = code
+                .lines()
+                .zip(listing.text.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| {
+                    code.lines().count().min(listing.text.lines().count())
+                });
+            report.fail(
+                RUN,
+                format!(
+                    "{page}: Run on {name} sent code that differs from {} at line {}",
+                    listing.file,
+                    line + 1
+                ),
+            );
+        }
+        if body["edition"] != "2024" {
+            report.fail(
+                RUN,
+                format!(
+                    "{page}: Run on {name} asked for edition {}, not 2024",
+                    body["edition"]
+                ),
+            );
+        }
+        if result["shown"].as_str() != Some(MOCK_OUTPUT) {
+            report.fail(
+                RUN,
+                format!(
+                    "{page}: after Run on {name}, the block shows {}, not the playground's answer",
+                    result["shown"]
+                ),
+            );
+        }
+    }
+    Ok(())
 }

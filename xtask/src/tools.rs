@@ -12,20 +12,9 @@ use std::time::{Duration, Instant};
 pub const TOOLS: [(&str, &str); 3] =
     [("mdbook", "0.4.52"), ("mdbook-admonish", "1.20.0"), ("mdbook-quiz", "0.4.0")];
 
-/// Where the tools are cached, outside the work tree so that every clone
-/// shares them: `$WORKBOOK_TOOLS`, else `$XDG_CACHE_HOME/async-rust-workbook/tools`,
-/// else `~/.cache/async-rust-workbook/tools`.
+/// Where the tools are cached (see [`xtask::cache::tools_dir`]).
 pub fn cache_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("WORKBOOK_TOOLS") {
-        return PathBuf::from(dir);
-    }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache"))
-        })
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("async-rust-workbook/tools")
+    xtask::cache::tools_dir()
 }
 
 /// The folder holding one tool's binary in the cache.
@@ -139,6 +128,86 @@ pub fn ensure() -> Result<OsString> {
     }
     dirs.extend(std::env::split_paths(&old));
     Ok(std::env::join_paths(dirs)?)
+}
+
+/// Makes sure the pinned axe-core's `axe.min.js` is in the cache, fetching its
+/// tarball from the npm registry with `curl` and unpacking it with `tar` when
+/// it is not, and checking the tarball against its pinned SHA-256 first.
+/// Returns the file. The browser tests only read it: they never download.
+pub fn ensure_axe() -> Result<PathBuf> {
+    use xtask::cache::{AXE_SHA256, AXE_TARBALL, AXE_VERSION, axe_file, sha256_hex};
+    let file = axe_file();
+    if file.is_file() {
+        return Ok(file);
+    }
+    let dir = file.parent().expect("axe.min.js is in a folder").to_path_buf();
+    eprintln!("Fetching axe-core {AXE_VERSION} into {}", dir.display());
+    let work =
+        cache_dir().join(format!(".axe-core-{AXE_VERSION}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work)
+        .with_context(|| format!("cannot create {}", work.display()))?;
+    let result = (|| -> Result<()> {
+        let tarball = work.join("axe-core.tgz");
+        let fetched = Command::new("curl")
+            .args([
+                "--fail",
+                "--silent",
+                "--show-error",
+                "--location",
+                "--max-time",
+                "120",
+            ])
+            .arg("--output")
+            .arg(&tarball)
+            .arg(AXE_TARBALL)
+            .stdin(Stdio::null())
+            .output();
+        let fetched = match fetched {
+            Ok(out) => out,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => bail!(
+                "cannot fetch axe-core {AXE_VERSION}: curl is not installed (apt-get install curl)"
+            ),
+            Err(error) => bail!("cannot run curl: {error}"),
+        };
+        if !fetched.status.success() {
+            let why = String::from_utf8_lossy(&fetched.stderr);
+            bail!(
+                "cannot fetch {AXE_TARBALL} ({}): check that registry.npmjs.org is reachable and rerun `cargo xtask tools`",
+                why.lines().next().unwrap_or("curl failed").trim()
+            );
+        }
+        let bytes = std::fs::read(&tarball)?;
+        let sum = sha256_hex(&bytes);
+        if sum != AXE_SHA256 {
+            bail!(
+                "refusing {AXE_TARBALL}: its SHA-256 is {sum}, not the pinned {AXE_SHA256}"
+            );
+        }
+        let unpacked = Command::new("tar")
+            .arg("-xzf")
+            .arg(&tarball)
+            .arg("-C")
+            .arg(&work)
+            .arg("package/axe.min.js")
+            .stdin(Stdio::null())
+            .output()
+            .context("cannot run tar")?;
+        if !unpacked.status.success() {
+            bail!(
+                "cannot unpack axe.min.js from {AXE_TARBALL}: {}",
+                String::from_utf8_lossy(&unpacked.stderr).trim()
+            );
+        }
+        std::fs::create_dir_all(&dir)?;
+        // Renamed into place last, so that a half-written file is never used.
+        std::fs::rename(work.join("package/axe.min.js"), &file)
+            .with_context(|| format!("cannot write {}", file.display()))?;
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&work);
+    result?;
+    Ok(file)
 }
 
 #[cfg(test)]

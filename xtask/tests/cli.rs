@@ -110,6 +110,11 @@ fn xtask_with_fake_cargo(args: &[&str], scratch: &std::path::Path) -> Command {
     std::fs::create_dir_all(scratch).unwrap();
     let cargo = scratch.join("cargo");
     std::fs::write(&cargo, FAKE_CARGO).unwrap();
+    // axe-core, as `cargo xtask tools` leaves it, so that nothing is downloaded.
+    let axe =
+        scratch.join("tools").join(format!("axe-core-{}", xtask::cache::AXE_VERSION));
+    std::fs::create_dir_all(&axe).unwrap();
+    std::fs::write(axe.join("axe.min.js"), "// a stand-in for axe-core\n").unwrap();
     std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = std::env::var_os("PATH").unwrap_or_default();
     let path = std::env::split_paths(&path).filter(|dir| {
@@ -124,6 +129,58 @@ fn xtask_with_fake_cargo(args: &[&str], scratch: &std::path::Path) -> Command {
         .env("PATH", std::env::join_paths(path).unwrap())
         .env("GIT_OPTIONAL_LOCKS", "0");
     command
+}
+
+/// A stand-in for curl that "downloads" something other than axe-core.
+#[cfg(unix)]
+const FAKE_CURL: &str = r#"#!/bin/sh
+while [ $# -gt 0 ]; do
+  if [ "$1" = --output ]; then shift; echo "not axe-core" > "$1"; fi
+  shift
+done
+"#;
+
+#[cfg(unix)]
+#[test]
+fn an_axe_core_tarball_that_is_not_the_pinned_one_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch =
+        std::env::temp_dir().join(format!("workbook-axe-{}", std::process::id()));
+    let mut command = xtask_with_fake_cargo(&["tools"], &scratch);
+    let axe =
+        scratch.join("tools").join(format!("axe-core-{}", xtask::cache::AXE_VERSION));
+    std::fs::remove_dir_all(&axe).unwrap();
+    let bin = scratch.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::write(bin.join("curl"), FAKE_CURL).unwrap();
+    std::fs::set_permissions(bin.join("curl"), std::fs::Permissions::from_mode(0o755))
+        .unwrap();
+    let path = command
+        .get_envs()
+        .find(|(key, _)| *key == "PATH")
+        .and_then(|(_, value)| value.map(|v| v.to_os_string()))
+        .unwrap_or_default();
+    let path = std::iter::once(bin).chain(std::env::split_paths(&path));
+    command.env("PATH", std::env::join_paths(path).unwrap());
+    let output = command.output().unwrap();
+    let left = axe.exists();
+    let _ = std::fs::remove_dir_all(&scratch);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.starts_with("Installing ") && !l.starts_with("Fetching "))
+        .collect();
+    assert_eq!(lines.len(), 1, "one line expected, got:\n{stderr}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "error: refusing {}: its SHA-256 is ",
+            xtask::cache::AXE_TARBALL
+        )) && lines[0]
+            .ends_with(&format!("not the pinned {}", xtask::cache::AXE_SHA256)),
+        "{stderr}"
+    );
+    assert!(!left, "the refused tarball left {}", axe.display());
 }
 
 #[cfg(unix)]

@@ -278,3 +278,58 @@ impl Drop for Driver {
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
+
+/// A listing of the manifest, as mdBook shows it and sends it to the
+/// playground.
+pub struct ListingSource {
+    pub name: String,
+    /// The page that shows it, `why-async.html`.
+    pub page: String,
+    /// `listings/src/bin/NAME.rs`.
+    pub file: String,
+    /// The whole file as `{{#rustdoc_include}}` puts it in the block's text:
+    /// every line, the hidden ones too (mdBook removes the `# ` it hides them
+    /// with), except the `// ANCHOR:` and `// ANCHOR_END:` lines, which it
+    /// drops. mdBook's Run button sends exactly this.
+    pub text: String,
+    /// Why it cannot run on the playground, or `None` if it can.
+    pub no_playground: Option<String>,
+    /// Whether its page's Markdown includes the file (when it does not, the
+    /// manifest's own test says so).
+    pub included: bool,
+}
+
+/// Every listing of `listings/listings.toml`, read from its file.
+pub fn listings(root: &Path) -> Result<Vec<ListingSource>, String> {
+    let manifest =
+        xtask::manifest::Manifest::load(root).map_err(|e| format!("{e:#}"))?;
+    manifest
+        .listings
+        .iter()
+        .map(|listing| {
+            let file = listing.source();
+            let source = std::fs::read_to_string(root.join(&file))
+                .map_err(|e| format!("cannot read {file}: {e}"))?;
+            let page = std::fs::read_to_string(root.join("src").join(&listing.chapter))
+                .unwrap_or_default();
+            Ok(ListingSource {
+                included: page.contains(&file),
+                name: listing.name.clone(),
+                page: listing.chapter.replace(".md", ".html"),
+                file,
+                text: as_mdbook_includes(&source),
+                no_playground: listing.no_playground.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `source` without its anchor lines, as mdBook's `{{#rustdoc_include}}`
+/// leaves it (any line naming `ANCHOR:` or `ANCHOR_END:` is dropped).
+pub fn as_mdbook_includes(source: &str) -> String {
+    source
+        .lines()
+        .filter(|line| !line.contains("ANCHOR:") && !line.contains("ANCHOR_END:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
