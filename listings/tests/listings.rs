@@ -5,8 +5,8 @@
 //! tokio's paused clock and the relations are each listing's own tests, in its
 //! file.
 //!
-//! The binaries are the debug builds learners get from `cargo run` (with
-//! optimised dependencies, see the workspace Cargo.toml). The timed ones run
+//! The binaries are the debug builds learners get from `cargo run` (see the
+//! workspace Cargo.toml for how dependencies are built). The timed ones run
 //! first, a few at a time, then the others (`xtask::run::run_listings`); each
 //! is stopped after `xtask::run::TIME_LIMIT`.
 //!
@@ -91,6 +91,11 @@ fn runs() -> Result<&'static HashMap<String, Result<Run, String>>, Failures> {
 #[test]
 fn manifest_listings_and_pages_agree() -> Checked {
     report(manifest()?.problems(&workspace_root()))
+}
+
+#[test]
+fn cheat_sheet_rows_point_at_sections_and_listings_that_exist() -> Checked {
+    report(xtask::cheat_sheet::problems(&workspace_root(), manifest()?))
 }
 
 #[test]

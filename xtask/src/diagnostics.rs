@@ -13,10 +13,54 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
-/// Dependencies the examples may use: the listings' own, with the same
-/// features (keep in step with listings/Cargo.toml).
-const DEPENDENCIES: &str = r#"tokio = { version = "1.54", features = ["macros", "rt-multi-thread", "time", "sync", "signal"] }
-tokio-util = "0.7""#;
+/// The dependencies the examples may use: the listings' own, with the same
+/// features, read from `listings/Cargo.toml` (optional ones left out), with
+/// `workspace = true` resolved from the workspace's `Cargo.toml`.
+fn dependencies(root: &Path) -> Result<String> {
+    let read = |path: &str| -> Result<toml::Table> {
+        let text = fs::read_to_string(root.join(path))
+            .with_context(|| format!("cannot read {path}"))?;
+        toml::from_str(&text).with_context(|| format!("{path} is not valid TOML"))
+    };
+    let listings = read("listings/Cargo.toml")?;
+    let workspace = read("Cargo.toml")?;
+    let shared = workspace
+        .get("workspace")
+        .and_then(|w| w.get("dependencies"))
+        .and_then(|d| d.as_table())
+        .cloned()
+        .unwrap_or_default();
+    let mut wanted = toml::Table::new();
+    let listed = listings.get("dependencies").and_then(|d| d.as_table());
+    for (name, spec) in listed.into_iter().flatten() {
+        let mut spec = match spec {
+            toml::Value::Table(table) => table.clone(),
+            other => toml::Table::from_iter([("version".to_string(), other.clone())]),
+        };
+        if spec.get("optional").and_then(|o| o.as_bool()) == Some(true) {
+            continue;
+        }
+        if spec.remove("workspace").and_then(|w| w.as_bool()) == Some(true) {
+            let inherited = match shared.get(name) {
+                Some(toml::Value::Table(table)) => table.clone(),
+                Some(other) => {
+                    toml::Table::from_iter([("version".to_string(), other.clone())])
+                }
+                None => bail!(
+                    "listings/Cargo.toml inherits `{name}` from the workspace, which does not declare it"
+                ),
+            };
+            for (key, value) in inherited {
+                spec.entry(key).or_insert(value);
+            }
+        }
+        wanted.insert(name.clone(), toml::Value::Table(spec));
+    }
+    Ok(toml::to_string(&toml::Table::from_iter([(
+        "dependencies".to_string(),
+        toml::Value::Table(wanted),
+    )]))?)
+}
 
 /// What the compiler said about an example, and what it printed when run.
 pub struct Captured {
@@ -40,7 +84,8 @@ pub fn capture(root: &Path, diagnostic: &Diagnostic) -> Result<Captured> {
         format!(
             "# Written by `cargo xtask`: a scratch package for the compiler-message examples.\n\
              [package]\nname = \"diagnostics\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\n{DEPENDENCIES}\n\n[workspace]\n"
+             {}\n[workspace]\n",
+            dependencies(root)?
         ),
     )?;
     if let Ok(lock) = fs::read(root.join("Cargo.lock"))

@@ -1,5 +1,9 @@
 //! The workbook's tooling, shared by `cargo xtask` and the listings' tests.
 //!
+//! - [`cache`]: the per-user cache of the pinned tools, and the axe-core file
+//!   the browser tests inject.
+//! - [`cheat_sheet`]: the asyncio-to-tokio appendix, whose rows must point
+//!   at sections and listings that exist.
 //! - [`manifest`]: `listings/listings.toml`, and the checks that keep it, the
 //!   listings and the pages consistent.
 //! - [`output`]: the captured output of a listing: timings compared within a
@@ -12,6 +16,8 @@
 //! - `proof` (feature `proof`): the listings' own tests: exact checks on
 //!   tokio's paused clock, bounded runs, relations on the wall clock.
 
+pub mod cache;
+pub mod cheat_sheet;
 pub mod diagnostics;
 pub mod lessons;
 pub mod manifest;

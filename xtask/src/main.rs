@@ -1,5 +1,6 @@
 //! `cargo xtask`: build, serve and test the async Rust workbook.
 
+mod bench;
 mod lesson_cli;
 mod outputs;
 mod tools;
@@ -46,6 +47,8 @@ enum Task {
         /// Listing or diagnostic names; none means all of them.
         names: Vec<String>,
     },
+    /// Run the benchmarks (built with --release, and their Python counterparts) and check the book's bounds.
+    Bench,
     /// Run one listing and draw its timeline in the terminal.
     Timeline {
         /// The listing, as named in listings/listings.toml.
@@ -82,7 +85,7 @@ enum Task {
         #[arg(long)]
         limit: Option<u64>,
     },
-    /// Install the pinned mdBook tools now (serve, build and test do it when needed).
+    /// Install the pinned mdBook tools and fetch axe-core for the browser tests now (serve, build and test do it when needed).
     Tools,
     /// The book's mdBook preprocessor (run by mdBook, not by hand).
     #[command(hide = true)]
@@ -177,6 +180,7 @@ fn run_task(task: Task) -> Result<()> {
         Task::Test => test(&root),
         Task::Outputs { names } => outputs::capture(&root, &names),
         Task::Timeline { name } => draw_timeline(&root, &name),
+        Task::Bench => bench::bench(&root),
         Task::Lesson { command } => lesson_cli::run(&root, command),
         Task::Handout { out, choice } => {
             let lessons = Lessons::load(&root.join(LESSONS_DIR))?;
@@ -204,6 +208,8 @@ fn run_task(task: Task) -> Result<()> {
             for (name, version) in tools::TOOLS {
                 println!("{name} {version}");
             }
+            let axe = tools::ensure_axe()?;
+            println!("axe-core {} ({})", xtask::cache::AXE_VERSION, axe.display());
             println!("cached in {}", tools::cache_dir().display());
             Ok(())
         }
@@ -378,6 +384,11 @@ const CUSTOM_CSS: &str = "theme/admonish-custom.css";
 fn test(root: &Path) -> Result<()> {
     let cargo = |args: &[&str]| cargo_with(root, args, Stderr::ToStdout);
     let tree_at_start = tree_status(root)?;
+    // Set-up, not a test: the browser tests read axe-core from the cache and
+    // never download. If it cannot be fetched, they say so and fail.
+    if let Err(error) = tools::ensure_axe() {
+        println!("error: {error:#}");
+    }
     let steps: [(&str, &dyn Fn() -> Result<()>); 5] = [
         ("format", &|| cargo(&["fmt", "--all", "--check"])),
         ("clippy", &|| {

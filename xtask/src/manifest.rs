@@ -67,6 +67,17 @@ pub struct Listing {
     /// never compiles those dependencies.
     #[serde(default)]
     pub features: Vec<String>,
+    /// Why it cannot run on the Rust playground (it needs a local server,
+    /// another crate, or the `xtask` test helpers at run time). Its block on
+    /// the page is then `rust,noplayground`; every other listing's block gets
+    /// mdBook's Run button, which sends the whole file to the playground.
+    pub no_playground: Option<String>,
+    /// Arguments the test suite gives it when it runs it for real, to keep a
+    /// benchmark cheap there (`["10000"]`: ten thousand tasks, not a
+    /// million). `cargo xtask outputs` and `cargo xtask bench` run it as a
+    /// reader does, without them.
+    #[serde(default)]
+    pub test_args: Vec<String>,
 }
 
 /// An example whose point is the compiler's message about it.
@@ -380,6 +391,7 @@ impl Manifest {
             }
         }
         problems.extend(self.feature_problems(root));
+        problems.extend(self.playground_problems(root));
         for (dir, known) in [
             (
                 BIN_DIR,
@@ -452,6 +464,60 @@ impl Manifest {
         }
         problems
     }
+}
+
+impl Manifest {
+    /// A listing that runs on the Rust playground is shown in a block with
+    /// mdBook's Run button (` ```rust `); one that cannot is shown in a
+    /// `rust,noplayground` block, and says why in `no_playground`.
+    fn playground_problems(&self, root: &Path) -> Vec<String> {
+        let mut problems = Vec::new();
+        for listing in &self.listings {
+            let name = &listing.name;
+            match listing.no_playground.as_deref() {
+                Some(why) if why.trim().is_empty() => problems.push(format!(
+                    "`{name}` is `no_playground` without a reason: say why it cannot run on the Rust playground"
+                )),
+                None if !listing.features.is_empty() => problems.push(format!(
+                    "`{name}` needs the cargo features [{}], which the Rust playground does not have: set `no_playground = \"why\"` and show it in a `rust,noplayground` block",
+                    listing.features.join(", ")
+                )),
+                _ => {}
+            }
+            let page = fs::read_to_string(root.join("src").join(&listing.chapter))
+                .unwrap_or_default();
+            let source = listing.source();
+            for info in fences_including(&page, &source) {
+                let no_playground = info.split([',', ' ', '\t']).any(|word| {
+                    matches!(word, "noplayground" | "noplaypen" | "ignore")
+                });
+                match (&listing.no_playground, no_playground) {
+                    (None, true) => problems.push(format!(
+                        "src/{} shows {source} in a ```{info} block: it runs on the Rust playground, so show it in a ```rust block, with mdBook's Run button",
+                        listing.chapter
+                    )),
+                    (Some(why), false) => problems.push(format!(
+                        "src/{} shows {source} in a ```{info} block, with mdBook's Run button, but it cannot run on the Rust playground ({why}): make it ```rust,noplayground",
+                        listing.chapter
+                    )),
+                    _ => {}
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// The info strings (`rust,noplayground`) of the fenced blocks of `page` whose
+/// first line includes `source`.
+fn fences_including(page: &str, source: &str) -> Vec<String> {
+    let lines: Vec<&str> = page.lines().collect();
+    lines
+        .windows(2)
+        .filter(|pair| pair[1].contains("{{#") && pair[1].contains(source))
+        .filter_map(|pair| pair[0].trim().strip_prefix("```"))
+        .map(|info| info.trim().to_string())
+        .collect()
 }
 
 /// The `.rs` files directly inside `dir`, sorted.
@@ -563,6 +629,75 @@ mod tests {
             "`machine` has `timings = \"machine\"` and claims `seconds`",
             "listings/src/bin/machine.rs has `timings = \"machine\"` but no test of its relation",
             "`unexplained` is `wall_clock_only` without a reason",
+        ];
+        for text in expected {
+            assert!(
+                problems.iter().any(|p| p.starts_with(text)),
+                "no “{text}” in {problems:#?}"
+            );
+        }
+        assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn only_listings_that_run_on_the_playground_have_a_run_button() {
+        let root = std::env::temp_dir()
+            .join(format!("workbook-playground-{}", std::process::id()));
+        fs::create_dir_all(root.join("src")).unwrap();
+        let include = |name: &str| {
+            format!("{{{{#rustdoc_include ../{BIN_DIR}/{name}.rs:program}}}}\n```\n")
+        };
+        fs::write(
+            root.join("src/one.md"),
+            format!(
+                "```rust\n{}```rust,noplayground\n{}```rust\n{}```rust,noplayground\n{}```rust,noplayground\n{}",
+                include("runs"),
+                include("runs_hidden"),
+                include("local"),
+                include("local_hidden"),
+                include("unexplained"),
+            ),
+        )
+        .unwrap();
+        let manifest: Manifest = toml::from_str(
+            r#"
+            [[listing]]
+            name = "runs"
+            chapter = "one.md"
+
+            [[listing]]
+            name = "runs_hidden"
+            chapter = "one.md"
+
+            [[listing]]
+            name = "local"
+            chapter = "one.md"
+            no_playground = "it talks to the listings' own server"
+
+            [[listing]]
+            name = "local_hidden"
+            chapter = "one.md"
+            no_playground = "it talks to the listings' own server"
+
+            [[listing]]
+            name = "unexplained"
+            chapter = "one.md"
+            no_playground = " "
+
+            [[listing]]
+            name = "http"
+            chapter = "two.md"
+            features = ["http"]
+            "#,
+        )
+        .unwrap();
+        let problems = manifest.playground_problems(&root);
+        let _ = fs::remove_dir_all(&root);
+        let expected = [
+            "src/one.md shows listings/src/bin/runs_hidden.rs in a ```rust,noplayground block: it runs on the Rust playground",
+            "src/one.md shows listings/src/bin/local.rs in a ```rust block, with mdBook's Run button, but it cannot run on the Rust playground (it talks to the listings' own server)",
+            "`unexplained` is `no_playground` without a reason",
+            "`http` needs the cargo features [http], which the Rust playground does not have",
         ];
         for text in expected {
             assert!(

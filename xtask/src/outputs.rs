@@ -46,7 +46,7 @@ pub fn capture(root: &Path, names: &[String]) -> Result<()> {
         cargo(root, &[&test[..], &bins].concat())?;
         let bin_dir = target_dir(root).join("debug");
         for (listing, result) in
-            listings.iter().zip(run::run_listings(&bin_dir, &listings))
+            listings.iter().zip(run::run_listings_as_readers(&bin_dir, &listings))
         {
             match result.and_then(|run| keep(root, listing, run)) {
                 Ok(seconds) => println!(
@@ -128,27 +128,25 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
 fn benchmarks(root: &Path, listing: &Listing) -> Result<()> {
     let name = &listing.name;
     if listing.release {
-        cargo(
-            root,
-            &[
-                "build",
-                "--quiet",
-                "--release",
-                "-p",
-                "listings",
-                "--all-features",
-                "--bin",
-                name,
-            ],
-        )?;
-        let run = run::run_one(&target_dir(root).join("release"), name)?;
+        // Only the features it needs: a release build of the HTTP client
+        // would take a minute for nothing.
+        let features = listing.features.join(",");
+        let mut build =
+            vec!["build", "--quiet", "--release", "-p", "listings", "--bin", name];
+        if !features.is_empty() {
+            build.extend(["--features", &features]);
+        }
+        cargo(root, &build)?;
+        let command =
+            Command::new(run::binary(&target_dir(root).join("release"), name));
+        let run = run::run_program_within(name, command, run::BENCHMARK_TIME_LIMIT)?;
         fs::write(root.join(release_file(name)), run.stdout)?;
         println!("{:<28} {:>7}  → {}", name, "release", release_file(name));
     }
     if let Some(script) = &listing.python {
         let mut python = Command::new("python3");
         python.current_dir(root).arg(format!("{PYTHON_DIR}/{script}"));
-        let run = run::run_program(name, python)?;
+        let run = run::run_program_within(name, python, run::BENCHMARK_TIME_LIMIT)?;
         fs::write(root.join(python_file(name)), run.stdout)?;
         println!("{:<28} {:>7}  → {}", name, "python3", python_file(name));
     }

@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 
 /// A listing that runs longer than this is stopped and reported as hanging.
 pub const TIME_LIMIT: Duration = Duration::from_secs(30);
+/// The same for a benchmark's release build or Python counterpart, run by
+/// `cargo xtask outputs` and `cargo xtask bench`: a million asyncio tasks
+/// take about half a minute.
+pub const BENCHMARK_TIME_LIMIT: Duration = Duration::from_secs(120);
 
 /// One real run of a listing binary.
 #[derive(Debug)]
@@ -34,10 +38,10 @@ pub fn bin_dir_of_current_test() -> PathBuf {
 /// listing; a few at a time keeps them on time, and the whole run short.
 pub const AT_ONCE: usize = 12;
 
-/// Runs `bin_dir/NAME` for every name, [`AT_ONCE`] at a time, longest first
-/// as given, and waits for all of them. The results come back in the order
-/// of `names`.
-pub fn run_all(bin_dir: &Path, names: &[&str]) -> Vec<Result<Run>> {
+/// Runs `bin_dir/NAME ARGS..` for every name and its arguments, [`AT_ONCE`]
+/// at a time, longest first as given, and waits for all of them. The results
+/// come back in the order of `names`.
+pub fn run_all(bin_dir: &Path, names: &[(&str, &[String])]) -> Vec<Result<Run>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<std::sync::Mutex<Option<Result<Run>>>> =
         names.iter().map(|_| std::sync::Mutex::new(None)).collect();
@@ -46,8 +50,8 @@ pub fn run_all(bin_dir: &Path, names: &[&str]) -> Vec<Result<Run>> {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(name) = names.get(i) else { break };
-                    let run = run_one(bin_dir, name);
+                    let Some((name, args)) = names.get(i) else { break };
+                    let run = run_with_args(bin_dir, name, args);
                     *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(run);
                 }
             });
@@ -63,11 +67,28 @@ pub fn run_all(bin_dir: &Path, names: &[&str]) -> Vec<Result<Run>> {
         .collect()
 }
 
-/// Runs listings for real: first every timed one (with `seconds`), a few at
+/// Runs listings for real, as the test suite does: each with its
+/// `test_args`. First every timed one (with `seconds`), a few at
 /// a time and the longest first, then the others. Untimed listings include the CPU-bound ones, which would otherwise
 /// take the cores from the timed ones and make them late. The results come
 /// back in the order of `listings`.
 pub fn run_listings(bin_dir: &Path, listings: &[&Listing]) -> Vec<Result<Run>> {
+    run_in_batches(bin_dir, listings, true)
+}
+
+/// The same, as a reader runs them: without their `test_args`.
+pub fn run_listings_as_readers(
+    bin_dir: &Path,
+    listings: &[&Listing],
+) -> Vec<Result<Run>> {
+    run_in_batches(bin_dir, listings, false)
+}
+
+fn run_in_batches(
+    bin_dir: &Path,
+    listings: &[&Listing],
+    with_test_args: bool,
+) -> Vec<Result<Run>> {
     let mut results: Vec<Option<Result<Run>>> = listings.iter().map(|_| None).collect();
     for timed in [true, false] {
         let mut batch: Vec<usize> = (0..listings.len())
@@ -78,8 +99,15 @@ pub fn run_listings(bin_dir: &Path, listings: &[&Listing]) -> Vec<Result<Run>> {
             let seconds = |i: usize| listings[i].seconds.unwrap_or(0.0);
             seconds(b).total_cmp(&seconds(a))
         });
-        let names: Vec<&str> =
-            batch.iter().map(|&i| listings[i].name.as_str()).collect();
+        let no_args: &[String] = &[];
+        let names: Vec<(&str, &[String])> = batch
+            .iter()
+            .map(|&i| {
+                let args =
+                    if with_test_args { &listings[i].test_args[..] } else { no_args };
+                (listings[i].name.as_str(), args)
+            })
+            .collect();
         for (i, result) in batch.into_iter().zip(run_all(bin_dir, &names)) {
             results[i] = Some(result);
         }
@@ -90,13 +118,33 @@ pub fn run_listings(bin_dir: &Path, listings: &[&Listing]) -> Vec<Result<Run>> {
 /// Runs one listing binary, failing when it cannot start, hangs, or exits
 /// with an error.
 pub fn run_one(bin_dir: &Path, name: &str) -> Result<Run> {
-    let path = bin_dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    run_program(name, Command::new(path))
+    run_with_args(bin_dir, name, &[])
+}
+
+/// The same, with arguments.
+pub fn run_with_args(bin_dir: &Path, name: &str, args: &[String]) -> Result<Run> {
+    let mut command = Command::new(binary(bin_dir, name));
+    command.args(args);
+    run_program(name, command)
+}
+
+/// The path of the listing binary `name` in `bin_dir`.
+pub fn binary(bin_dir: &Path, name: &str) -> PathBuf {
+    bin_dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
 
 /// Runs a program (a listing, or the Python counterpart of one) the same way:
 /// bounded by [`TIME_LIMIT`], dying with its parent, its output captured.
-pub fn run_program(name: &str, mut command: Command) -> Result<Run> {
+pub fn run_program(name: &str, command: Command) -> Result<Run> {
+    run_program_within(name, command, TIME_LIMIT)
+}
+
+/// The same, stopped after `limit` rather than [`TIME_LIMIT`].
+pub fn run_program_within(
+    name: &str,
+    mut command: Command,
+    limit: Duration,
+) -> Result<Run> {
     let program = command.get_program().to_string_lossy().into_owned();
     let started = Instant::now();
     dies_with_its_parent(&mut command);
@@ -123,12 +171,12 @@ pub fn run_program(name: &str, mut command: Command) -> Result<Run> {
         if let Some(status) = child.try_wait()? {
             break status;
         }
-        if started.elapsed() > TIME_LIMIT {
+        if started.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
             bail!(
                 "`{name}` was still running after {} s, and was stopped",
-                TIME_LIMIT.as_secs()
+                limit.as_secs()
             );
         }
         thread::sleep(Duration::from_millis(2));
@@ -192,5 +240,20 @@ mod tests {
         let mut child = child;
         let status = child.wait().expect("sleep ends");
         assert_eq!(status.signal(), Some(9), "{status}");
+    }
+
+    #[test]
+    fn the_test_suite_gives_a_listing_its_test_args_and_a_reader_does_not() {
+        let manifest: crate::manifest::Manifest = toml::from_str(
+            "[[listing]]\nname = \"echo\"\nchapter = \"a.md\"\ntest_args = [\"10000\"]\n",
+        )
+        .expect("a valid manifest");
+        let listings: Vec<&Listing> = manifest.listings.iter().collect();
+        let bin_dir = Path::new("/bin");
+        let tested = run_listings(bin_dir, &listings).remove(0).expect("echo runs");
+        assert_eq!(tested.stdout, "10000\n");
+        let read =
+            run_listings_as_readers(bin_dir, &listings).remove(0).expect("echo runs");
+        assert_eq!(read.stdout, "\n");
     }
 }
