@@ -146,6 +146,18 @@ struct Report {
 }
 
 impl Report {
+    /// Adds what another browser found.
+    fn absorb(&mut self, other: Report) {
+        for (check, problems) in other.checks {
+            self.checks.entry(check).or_default().extend(problems);
+        }
+        for (check, n) in other.counts {
+            *self.counts.entry(check).or_default() += n;
+        }
+        self.notes.extend(other.notes);
+        self.axe_time += other.axe_time;
+        self.run_time += other.run_time;
+    }
     fn fail(&mut self, check: &'static str, problem: impl Into<String>) {
         self.checks.entry(check).or_default().push(problem.into());
     }
@@ -275,6 +287,7 @@ async fn start_session(
     chromium: &Path,
     driver: &Driver,
     axe: &str,
+    n: usize,
 ) -> WebDriverResult<WebDriver> {
     let mut caps = DesiredCapabilities::chrome();
     caps.set_binary(&chromium.to_string_lossy())?;
@@ -295,7 +308,9 @@ async fn start_session(
     ] {
         caps.add_arg(arg)?;
     }
-    caps.add_arg(&format!("--user-data-dir={}", driver.profile.display()))?;
+    // One profile per browser: two cannot share one.
+    let profile = driver.profile.join(format!("browser-{n}"));
+    caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
     let session = WebDriver::builder(driver.url.as_str(), caps)
         .request_timeout(Duration::from_secs(30))
         .await?;
@@ -312,6 +327,11 @@ async fn start_session(
     Ok(session)
 }
 
+/// How many browsers read the book at once. The suite mostly waits on
+/// Chromium (page loads, pauses between a reader's clicks), so two browsers
+/// on two cores take little more than half the time of one.
+const SESSIONS: usize = 2;
+
 async fn suite(
     chromium: &Path,
     driver: &Driver,
@@ -321,10 +341,82 @@ async fn suite(
     axe: &str,
     listings: &[support::ListingSource],
 ) -> WebDriverResult<Report> {
-    let session = start_session(chromium, driver, axe).await?;
-    let result = read_book(&session, base, book, artifacts, listings).await;
-    let _ = session.quit().await;
-    result
+    let mut sessions = Vec::new();
+    for n in 0..SESSIONS {
+        match start_session(chromium, driver, axe, n).await {
+            Ok(session) => sessions.push(session),
+            Err(error) => {
+                for session in sessions {
+                    let _ = session.quit().await;
+                }
+                return Err(error);
+            }
+        }
+    }
+    let pages = html_pages(book);
+    // Page by page in turn, so that each browser gets a share of the chapters.
+    let shares = sessions.iter().enumerate().map(|(n, session)| {
+        let mine: Vec<String> =
+            pages.iter().skip(n).step_by(SESSIONS).cloned().collect();
+        read_pages(session, base, artifacts, listings, mine)
+    });
+    let results = join_all(shares).await;
+    let mut report = Report::default();
+    let mut ids = BTreeMap::new();
+    let mut links = Vec::new();
+    let mut failed = None;
+    for result in results {
+        match result {
+            Ok(read) => {
+                report.absorb(read.report);
+                ids.extend(read.ids);
+                links.extend(read.links);
+            }
+            Err(error) => failed = Some(error),
+        }
+    }
+    let searched = match failed {
+        Some(error) => Err(error),
+        None => {
+            check_links(&mut report, base, book, &ids, &links);
+            search(&mut report, &sessions[0], base).await
+        }
+    };
+    for session in sessions {
+        let _ = session.quit().await;
+    }
+    searched.map(|()| report)
+}
+
+/// Polls every future to the end, together, on this one thread.
+async fn join_all<F: std::future::Future>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<F::Output> {
+    let mut futures: Vec<_> = futures.map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (future, output) in futures.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *output = Some(value),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+    })
+    .await;
+    outputs.into_iter().map(|o| o.expect("every future finished")).collect()
+}
+
+/// What one browser found on its share of the pages.
+struct Read {
+    report: Report,
+    /// The ids of each page, for the anchors.
+    ids: BTreeMap<String, BTreeSet<String>>,
+    /// Every link: page, as written, as resolved.
+    links: Vec<(String, String, String)>,
 }
 
 fn html_pages(book: &Path) -> Vec<String> {
@@ -339,15 +431,14 @@ fn html_pages(book: &Path) -> Vec<String> {
     pages
 }
 
-async fn read_book(
+async fn read_pages(
     session: &WebDriver,
     base: &str,
-    book: &Path,
     artifacts: &Path,
     listings: &[support::ListingSource],
-) -> WebDriverResult<Report> {
+    pages: Vec<String>,
+) -> WebDriverResult<Read> {
     let mut report = Report::default();
-    let pages = html_pages(book);
     // The ids of each page, for the anchors; the links of each, to check once
     // every page has been read.
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -411,9 +502,7 @@ async fn read_book(
             }
         }
     }
-    check_links(&mut report, base, book, &ids, &links);
-    search(&mut report, session, base).await?;
-    Ok(report)
+    Ok(Read { report, ids, links })
 }
 
 async fn page_facts(session: &WebDriver) -> WebDriverResult<Value> {

@@ -3,6 +3,7 @@
 mod bench;
 mod lesson_cli;
 mod outputs;
+mod test_runner;
 mod tools;
 
 use anyhow::{Context, Result, bail};
@@ -404,9 +405,8 @@ fn test(root: &Path) -> Result<()> {
                 "warnings",
             ])
         }),
-        ("tests", &|| {
-            cargo(&["test", "--workspace", "--all-features", "--no-fail-fast"])
-        }),
+        // Like `cargo test --workspace --all-features`, in parallel groups.
+        ("tests", &|| test_runner::run(root)),
         ("admonish css", &|| admonish_css_is_current(root)),
         ("book build, clean tree", &|| book_leaves_tree_clean(root, &tree_at_start)),
     ];
