@@ -93,6 +93,36 @@ fn manifest_listings_and_pages_agree() -> Checked {
     report(manifest()?.problems(&workspace_root()))
 }
 
+/// The HTTP listings each carry the same test server, so that each stays one
+/// file a reader can run on its own; this keeps the copies the same.
+#[test]
+fn http_listings_carry_the_same_test_server() -> Checked {
+    const START: &str = "/// The listing's own HTTP server";
+    let root = workspace_root();
+    let mut first: Option<(String, String)> = None;
+    let mut failures = Vec::new();
+    for listing in
+        manifest()?.listings.iter().filter(|l| l.features.iter().any(|f| f == "http"))
+    {
+        let file = listing.source();
+        let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
+        let Some(start) = text.find(START) else {
+            failures.push(format!("{file} has no `{START}` section"));
+            continue;
+        };
+        let end = text[start..].find("#[cfg(test)]").map_or(text.len(), |n| start + n);
+        let server = text[start..end].to_string();
+        match &first {
+            None => first = Some((file, server)),
+            Some((model, same)) if *same != server => failures.push(format!(
+                "{file}'s test server differs from {model}'s: make the copies the same"
+            )),
+            Some(_) => {}
+        }
+    }
+    report(failures)
+}
+
 #[test]
 fn cheat_sheet_rows_point_at_sections_and_listings_that_exist() -> Checked {
     report(xtask::cheat_sheet::problems(&workspace_root(), manifest()?))

@@ -98,9 +98,11 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
     let old = fs::read_to_string(&path).ok();
     if let Some(old) = &old
         && listing.timings == Timings::Machine
+        && !is_benchmark(listing)
         && output::compare(old, &run.stdout, Timings::Machine).is_ok()
     {
         // Only the machine's own timings changed: keep the page as it is.
+        // A benchmark's figures are its point: those are always refreshed.
         if listing.stderr {
             fs::write(root.join(stderr_file(&listing.name)), &run.stderr)?;
         }
@@ -120,6 +122,12 @@ fn keep(root: &Path, listing: &Listing, run: run::Run) -> Result<f64> {
     }
     benchmarks(root, listing)?;
     Ok(measured)
+}
+
+/// Whether the listing prints figures to compare (a release build's, or
+/// Python's, beside its own).
+fn is_benchmark(listing: &Listing) -> bool {
+    listing.release || listing.python.is_some()
 }
 
 /// The other runs of a benchmark listing: built with `--release`, and its
