@@ -109,7 +109,8 @@ return {
       .map(t => ({ label: t.textContent, y: parseFloat(t.getAttribute('y')) })) : [];
     const bars = svg ? Array.from(svg.querySelectorAll('rect'))
       .filter(r => r.querySelector(':scope > title'))
-      .map(r => ({ title: r.querySelector(':scope > title').textContent, y: parseFloat(r.getAttribute('y')) })) : [];
+      .map(r => ({ title: r.querySelector(':scope > title').textContent, y: parseFloat(r.getAttribute('y')),
+                   x: parseFloat(r.getAttribute('x')), width: parseFloat(r.getAttribute('width')) })) : [];
     return {
       visible: box.width > 0 && box.height > 0 && getComputedStyle(f).visibility !== 'hidden'
         && !!svg && svg.getBoundingClientRect().height > 0,
@@ -120,6 +121,7 @@ return {
         return t && svg.contains(t) ? t.tagName.toLowerCase() : null;
       }),
       caption: (f.querySelector('figcaption') || {}).textContent || '',
+      name: svg ? (svg.querySelector(':scope > title') || {}).textContent || '' : '',
       rows, bars,
     };
   }),
@@ -173,7 +175,8 @@ impl Report {
 const LOAD: &str = "1 pages load, no errors, no foreign request";
 const ADMONITIONS: &str = "2 admonitions styled, hints open";
 const QUIZZES: &str = "3 quizzes render and answer";
-const TIMELINES: &str = "4 timelines visible and labelled";
+const TIMELINES: &str =
+    "4 timelines visible, labelled, bars where the captured run puts them";
 const LISTINGS: &str = "5 listings shown and copied";
 const SEARCH: &str = "6 search";
 const LINKS: &str = "7 links and anchors";
@@ -736,7 +739,114 @@ fn check_timelines(report: &mut Report, page: &str, facts: &Value) {
                 report.fail(TIMELINES, format!("{name}: row \"{label}\" has no bar"));
             }
         }
+        // Each bar where the listing's captured run puts it.
+        let listing =
+            figure["name"].as_str().unwrap_or("").trim_start_matches("Timeline of ");
+        match expected_bars(listing) {
+            Err(error) => report.fail(TIMELINES, format!("{name}: {error}")),
+            Ok(expected) => {
+                let drawn: Vec<Bar> = bars
+                    .iter()
+                    .map(|b| Bar {
+                        title: b["title"].as_str().unwrap_or("").to_string(),
+                        x: b["x"].as_f64().unwrap_or(f64::NAN),
+                        y: b["y"].as_f64().unwrap_or(f64::NAN),
+                        width: b["width"].as_f64().unwrap_or(f64::NAN),
+                    })
+                    .collect();
+                if drawn.len() != expected.len() {
+                    report.fail(
+                        TIMELINES,
+                        format!(
+                            "{name}: {} bars, where the captured output of `{listing}` has {}",
+                            drawn.len(),
+                            expected.len()
+                        ),
+                    );
+                }
+                for (bar, want) in drawn.iter().zip(&expected) {
+                    if !bar.same_place(want) {
+                        report.fail(
+                            TIMELINES,
+                            format!(
+                                "{name}: bar \"{}\" is at x {} y {} width {}, where the captured output puts \"{}\" at x {} y {} width {}",
+                                bar.title, bar.x, bar.y, bar.width, want.title, want.x, want.y, want.width
+                            ),
+                        );
+                    }
+                }
+            }
+        }
     }
+}
+
+/// A timeline bar: its tooltip and where it is drawn, in SVG units.
+#[derive(Debug, Clone)]
+struct Bar {
+    title: String,
+    x: f64,
+    y: f64,
+    width: f64,
+}
+
+impl Bar {
+    fn same_place(&self, other: &Bar) -> bool {
+        let near = |a: f64, b: f64| (a - b).abs() < 0.05;
+        self.title == other.title
+            && near(self.x, other.x)
+            && near(self.y, other.y)
+            && near(self.width, other.width)
+    }
+}
+
+/// The bars of listing `name`'s timeline as its captured output gives them,
+/// drawn by the book's own renderer (`xtask::timeline`).
+fn expected_bars(name: &str) -> Result<Vec<Bar>, String> {
+    static ALL: std::sync::OnceLock<Result<xtask::manifest::Manifest, String>> =
+        std::sync::OnceLock::new();
+    let root = support::workspace_root();
+    let manifest = ALL
+        .get_or_init(|| {
+            xtask::manifest::Manifest::load(&root).map_err(|e| format!("{e:#}"))
+        })
+        .as_ref()?;
+    let listing = manifest.listing(name).map_err(|e| format!("{e:#}"))?;
+    let drawn =
+        xtask::timeline::of_listing(&root, listing).map_err(|e| format!("{e:#}"))?;
+    let svg = xtask::timeline::svg(name, &drawn, "");
+    let attribute = |tag: &str, key: &str| -> f64 {
+        tag.split(&format!(" {key}=\""))
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let unescape = |text: &str| {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    Ok(svg
+        .split("<rect ")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = rest.split('>').next()?;
+            let title = rest
+                .split("</rect>")
+                .next()?
+                .split("<title>")
+                .nth(1)?
+                .split("</title>")
+                .next()?;
+            Some(Bar {
+                title: unescape(title),
+                x: attribute(&format!(" {tag}"), "x"),
+                y: attribute(&format!(" {tag}"), "y"),
+                width: attribute(&format!(" {tag}"), "width"),
+            })
+        })
+        .collect())
 }
 
 fn check_listing_text(report: &mut Report, page: &str, facts: &Value) {

@@ -8,11 +8,10 @@
 
 use crate::lessons::manifest::{self, LESSONS_DIR};
 use crate::lessons::{Lessons, pages};
-use crate::manifest::{Manifest, output_file};
-use crate::{output, timeline};
+use crate::manifest::Manifest;
+use crate::timeline;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
-use std::fs;
 use std::path::Path;
 
 const DIRECTIVE: &str = "{{#timeline ";
@@ -46,18 +45,8 @@ pub fn expand(root: &Path, chapter: &str, markdown: &str) -> Result<String> {
             manifest.as_ref().expect("just loaded").listing(name).with_context(
                 || format!("{chapter}: `{{{{#timeline {name} ...}}}}`"),
             )?;
-        let path = output_file(name);
-        let captured = fs::read_to_string(root.join(&path)).with_context(|| {
-            format!("{chapter}: no captured output for timeline `{name}` ({path}); run `cargo xtask outputs {name}`")
-        })?;
-        let mut drawn = output::timeline(&captured)
-            .with_context(|| format!("{chapter}: {path}"))?;
-        if drawn.spans.is_empty() {
-            bail!("{chapter}: {path} has no `started`/`finished` events to draw");
-        }
-        for span in &mut drawn.spans {
-            span.kind = listing.kind_of(&span.label);
-        }
+        let drawn = timeline::of_listing(root, listing)
+            .with_context(|| format!("{chapter}: `{{{{#timeline {name} ...}}}}`"))?;
         out.push_str(&timeline::svg(name, &drawn, caption));
         rest = &after[close + 2..];
     }
@@ -154,6 +143,7 @@ pub fn run(input: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     /// A scratch book root with a manifest and one captured run, removed
     /// when dropped.

@@ -1,8 +1,30 @@
 //! Drawing a timeline: one row per task or future, a bar from its start to its
 //! finish, on a shared axis in seconds. As SVG for the book, as text for a terminal.
 
-use crate::output::{Span, SpanKind, Timeline};
+use crate::manifest::{Listing, output_file};
+use crate::output::{self, Span, SpanKind, Timeline};
+use anyhow::{Context, Result, bail};
 use std::fmt::Write;
+use std::fs;
+use std::path::Path;
+
+/// A listing's captured run as its figure draws it: the spans of its
+/// captured output, each of the kind the manifest gives its row.
+pub fn of_listing(root: &Path, listing: &Listing) -> Result<Timeline> {
+    let name = &listing.name;
+    let path = output_file(name);
+    let captured = fs::read_to_string(root.join(&path)).with_context(|| {
+        format!("no captured output for timeline `{name}` ({path}); run `cargo xtask outputs {name}`")
+    })?;
+    let mut drawn = output::timeline(&captured).with_context(|| path.clone())?;
+    if drawn.spans.is_empty() {
+        bail!("{path} has no `started`/`finished` events to draw");
+    }
+    for span in &mut drawn.spans {
+        span.kind = listing.kind_of(&span.label);
+    }
+    Ok(drawn)
+}
 
 /// The axis end and the step between its ticks, in seconds: ticks at round
 /// numbers, at most six of them, so that their labels fit on a phone.
