@@ -11,7 +11,7 @@
 //!   priority, one after the other;
 //! - **the browser suite**, at a low priority.
 //!
-//! A low priority (`nice` 10) keeps Chromium and the exercises' builds from
+//! A low priority (`nice` 5 and 15) keeps Chromium and the exercises' builds from
 //! delaying the listings' wall-clock measurements. Each group's output is
 //! printed when it ends, whole, in the order above.
 
@@ -29,6 +29,11 @@ use xtask::output::Timings;
 /// How long one test executable may run before it is stopped. Every test
 /// bounds its own runs; this only guards against a test harness that hangs.
 const LIMIT: Duration = Duration::from_secs(300);
+
+/// The priorities (`nice`) of the other groups: below the listings, and the
+/// browser suite, the longest group, above the tooling.
+const BROWSER_NICE: i32 = 5;
+const TOOLING_NICE: i32 = 15;
 
 /// How many listings' own proofs run at once (they mostly sleep).
 const PROOFS_AT_ONCE: usize = 6;
@@ -78,12 +83,15 @@ pub fn run(root: &Path) -> Result<()> {
         let listings = scope.spawn(|| run_listings_group(root, &listings, &machine));
         let tooling = scope.spawn(|| {
             let mut outcomes: Vec<Outcome> =
-                tooling.iter().map(|e| run_executable(root, e, true)).collect();
+                tooling.iter().map(|e| run_executable(root, e, TOOLING_NICE)).collect();
             outcomes.push(doc_tests(root));
             outcomes
         });
         let browser = scope.spawn(|| {
-            browser.iter().map(|e| run_executable(root, e, true)).collect::<Vec<_>>()
+            browser
+                .iter()
+                .map(|e| run_executable(root, e, BROWSER_NICE))
+                .collect::<Vec<_>>()
         });
         [
             ("listings", listings.join()),
@@ -188,7 +196,7 @@ fn run_listings_group(
         .iter()
         .partition(|e| e.target == "test listings" || machine.contains(&e.name));
     for exe in measuring {
-        outcomes.push(run_executable(root, exe, false));
+        outcomes.push(run_executable(root, exe, 0));
     }
     // The others a few at a time, their outcomes kept in their order.
     for chunk in others.chunks(PROOFS_AT_ONCE) {
@@ -197,7 +205,7 @@ fn run_listings_group(
             for (n, exe) in chunk.iter().enumerate() {
                 let send = send.clone();
                 scope.spawn(move || {
-                    let _ = send.send((n, run_executable(root, exe, false)));
+                    let _ = send.send((n, run_executable(root, exe, 0)));
                 });
             }
         });
@@ -219,11 +227,11 @@ fn doc_tests(root: &Path) -> Outcome {
         "--doc",
         "--quiet",
     ]);
-    run_command("doc tests".to_string(), command, true)
+    run_command("doc tests".to_string(), command, TOOLING_NICE)
 }
 
 /// Runs one test executable as `cargo test` would: from its package's folder.
-fn run_executable(root: &Path, exe: &Executable, low_priority: bool) -> Outcome {
+fn run_executable(root: &Path, exe: &Executable, nice: i32) -> Outcome {
     let mut command = Command::new(&exe.path);
     command
         .current_dir(&exe.dir)
@@ -231,16 +239,16 @@ fn run_executable(root: &Path, exe: &Executable, low_priority: bool) -> Outcome 
         .env("CARGO", std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .env("CARGO_PKG_NAME", &exe.package)
         .env("CARGO_TARGET_TMPDIR", root.join("target/tmp"));
-    run_command(format!("{} {}", exe.package, exe.target), command, low_priority)
+    run_command(format!("{} {}", exe.package, exe.target), command, nice)
 }
 
 /// Runs `command` to its end (or [`LIMIT`]), with its stdout and stderr in
 /// one text, and says whether it passed.
-fn run_command(label: String, mut command: Command, low_priority: bool) -> Outcome {
+fn run_command(label: String, mut command: Command, nice: i32) -> Outcome {
     let started = Instant::now();
     xtask::run::dies_with_its_parent(&mut command);
-    if low_priority {
-        lower_priority(&mut command);
+    if nice > 0 {
+        lower_priority(&mut command, nice);
     }
     let spawned = command
         .stdin(Stdio::null())
@@ -301,9 +309,9 @@ fn run_command(label: String, mut command: Command, low_priority: bool) -> Outco
     }
 }
 
-/// Runs the command at `nice` 10, so that it yields the CPU to the listings.
+/// Runs the command at a lower priority (`nice`), so that it yields the CPU.
 #[cfg(unix)]
-fn lower_priority(command: &mut Command) {
+fn lower_priority(command: &mut Command, nice: i32) {
     use std::os::unix::process::CommandExt;
     unsafe extern "C" {
         fn setpriority(which: i32, who: u32, priority: i32) -> i32;
@@ -311,16 +319,16 @@ fn lower_priority(command: &mut Command) {
     const PRIO_PROCESS: i32 = 0;
     // SAFETY: setpriority is a system call; nothing allocates after fork.
     unsafe {
-        command.pre_exec(|| {
+        command.pre_exec(move || {
             // Best effort: at worst the tests run at the usual priority.
-            let _ = setpriority(PRIO_PROCESS, 0, 10);
+            let _ = setpriority(PRIO_PROCESS, 0, nice);
             Ok(())
         });
     }
 }
 
 #[cfg(not(unix))]
-fn lower_priority(_command: &mut Command) {}
+fn lower_priority(_command: &mut Command, _nice: i32) {}
 
 #[cfg(test)]
 mod tests {
@@ -352,7 +360,7 @@ mod tests {
     fn a_failing_program_fails_and_keeps_its_output() {
         let mut command = Command::new("sh");
         command.args(["-c", "echo out; echo err >&2; exit 3"]);
-        let outcome = run_command("sh".into(), command, true);
+        let outcome = run_command("sh".into(), command, 10);
         assert!(!outcome.passed);
         assert!(outcome.output.contains("out") && outcome.output.contains("err"));
     }
