@@ -15,6 +15,10 @@
 //! tokio time" is then exact, and costs no real time. It also measures the
 //! real time, so that a blocking sleep (which holds the thread for real and
 //! does not move tokio's clock) is caught.
+//!
+//! [`http`] (feature `http`, for the HTTP chapter's exercises only) is a
+//! small server on 127.0.0.1 for their checks, and a runtime on the wall
+//! clock: real sockets do not follow the paused clock.
 
 use std::fmt::Write as _;
 use std::future::Future;
@@ -25,6 +29,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub use tokio;
+
+#[cfg(feature = "http")]
+pub mod http;
 
 /// One check of an exercise: its name, and the function that runs it.
 pub struct Check {

@@ -420,50 +420,106 @@ impl Manifest {
     /// `listings/Cargo.toml` with exactly those `required-features`, or
     /// `cargo run` would build it (and its dependencies) for everyone.
     fn feature_problems(&self, root: &Path) -> Vec<String> {
-        #[derive(Deserialize)]
-        struct Package {
-            #[serde(default)]
-            bin: Vec<Bin>,
-        }
-        #[derive(Deserialize)]
-        struct Bin {
-            name: String,
-            #[serde(default, rename = "required-features")]
-            required_features: Vec<String>,
-        }
-        let path = "listings/Cargo.toml";
-        let package: Package = match fs::read_to_string(root.join(path))
-            .map_err(anyhow::Error::from)
-            .and_then(|text| Ok(toml::from_str(&text)?))
-        {
-            Ok(package) => package,
-            Err(_) if !root.join(path).exists() => Package { bin: Vec::new() },
-            Err(error) => return vec![format!("{path} cannot be read: {error}")],
-        };
-        let mut problems = Vec::new();
-        for listing in &self.listings {
-            let declared = package.bin.iter().find(|b| b.name == listing.name);
-            let required =
-                declared.map(|b| b.required_features.clone()).unwrap_or_default();
-            if required != listing.features {
-                problems.push(format!(
-                    "`{}` needs the features [{}] in {MANIFEST}, but its `[[bin]]` in {path} has `required-features = [{}]`: make them the same",
-                    listing.name,
-                    listing.features.join(", "),
-                    required.join(", ")
-                ));
-            }
-        }
-        for bin in &package.bin {
-            if !self.listings.iter().any(|l| l.name == bin.name) {
-                problems.push(format!(
-                    "{path} declares the binary `{}`, which is not in {MANIFEST}",
-                    bin.name
-                ));
-            }
-        }
-        problems
+        let wanted: Vec<(&str, &[String])> = self
+            .listings
+            .iter()
+            .map(|l| (l.name.as_str(), l.features.as_slice()))
+            .collect();
+        required_features_problems(
+            root,
+            "listings/Cargo.toml",
+            CargoTarget::Bin,
+            MANIFEST,
+            &wanted,
+        )
     }
+}
+
+/// A kind of cargo target: a `[[bin]]` or a `[[test]]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CargoTarget {
+    Bin,
+    Test,
+}
+
+impl CargoTarget {
+    fn key(self) -> &'static str {
+        match self {
+            CargoTarget::Bin => "bin",
+            CargoTarget::Test => "test",
+        }
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            CargoTarget::Bin => "the binary",
+            CargoTarget::Test => "the check program",
+        }
+    }
+}
+
+/// Keeps a manifest's `features` and Cargo.toml's `required-features` in
+/// step: each of `wanted` (a name, and the cargo features it needs, listed in
+/// `manifest`) must be a `[[bin]]` or `[[test]]` of the Cargo.toml at `path`
+/// (relative to `root`) with exactly those `required-features`, and every
+/// such target must be in `wanted`. A target that needs a feature and does
+/// not require it would be built, with its dependencies, for everyone.
+pub fn required_features_problems(
+    root: &Path,
+    path: &str,
+    kind: CargoTarget,
+    manifest: &str,
+    wanted: &[(&str, &[String])],
+) -> Vec<String> {
+    #[derive(Deserialize)]
+    struct Target {
+        name: String,
+        #[serde(default, rename = "required-features")]
+        required_features: Vec<String>,
+    }
+    let table: toml::Table = match fs::read_to_string(root.join(path))
+        .map_err(anyhow::Error::from)
+        .and_then(|text| Ok(toml::from_str(&text)?))
+    {
+        Ok(table) => table,
+        Err(_) if !root.join(path).exists() => toml::Table::new(),
+        Err(error) => return vec![format!("{path} cannot be read: {error}")],
+    };
+    let targets: Vec<Target> = match table.get(kind.key()) {
+        None => Vec::new(),
+        Some(value) => match value.clone().try_into() {
+            Ok(targets) => targets,
+            Err(error) => {
+                return vec![format!(
+                    "{path} has a malformed [[{}]]: {error}",
+                    kind.key()
+                )];
+            }
+        },
+    };
+    let mut problems = Vec::new();
+    for (name, features) in wanted {
+        let declared = targets.iter().find(|t| t.name == *name);
+        let required =
+            declared.map(|t| t.required_features.clone()).unwrap_or_default();
+        if required != *features {
+            problems.push(format!(
+                "`{name}` needs the features [{}] in {manifest}, but its `[[{}]]` in {path} has `required-features = [{}]`: make them the same",
+                features.join(", "),
+                kind.key(),
+                required.join(", ")
+            ));
+        }
+    }
+    for target in &targets {
+        if !wanted.iter().any(|(name, _)| *name == target.name) {
+            problems.push(format!(
+                "{path} declares {} `{}`, which is not in {manifest}",
+                kind.noun(),
+                target.name
+            ));
+        }
+    }
+    problems
 }
 
 impl Manifest {

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::path::Path;
 use xtask::lessons::check::{Project, prebuild};
-use xtask::lessons::manifest::LESSONS_DIR;
+use xtask::lessons::manifest::{LESSONS_DIR, features_of};
 use xtask::lessons::project::{self, Source};
 use xtask::lessons::{Exercise, Lessons, Verdict, check};
 use xtask::workspace_root;
@@ -46,7 +46,13 @@ fn check_copy(
     let dir = proof.join(name);
     project::write(&root, &dir, &all, source).map_err(fail)?;
     let target = proof.join(format!("{name}-target"));
-    let project = Project { dir: &dir, package: None, target_dir: Some(target) };
+    // Every build with the features of all of them, as a grader does.
+    let project = Project {
+        dir: &dir,
+        package: None,
+        target_dir: Some(target),
+        features: Some(features_of(&all)),
+    };
     prebuild(&project, &all).map_err(fail)?;
     // One at a time: a few checks measure real time (a heartbeat, blocking
     // waits), and must not share the cores with the others.

@@ -9,7 +9,7 @@
 //! on signed evidence.
 
 use super::check::{Project, Verdict, check, prebuild};
-use super::manifest::Exercise;
+use super::manifest::{Exercise, features_of};
 use super::project::{self, Source};
 use anyhow::{Context, Result, bail};
 use serde_json::json;
@@ -67,6 +67,7 @@ pub fn grade(
             dir: &copy,
             package: None,
             target_dir: Some(work.join("target")),
+            features: Some(features_of(&chosen)),
         };
         prebuild(&project, &chosen)?;
         let verdicts = std::thread::scope(|scope| {

@@ -1,5 +1,6 @@
 //! `lessons/lessons.toml`: one entry per exercise.
 
+use crate::manifest::CargoTarget;
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -31,6 +32,11 @@ pub struct Exercise {
     /// Seconds one check run may take before it is stopped.
     #[serde(default = "default_limit")]
     pub limit: u64,
+    /// Cargo features of the `lessons` package its check program needs (its
+    /// `[[test]]` has them as `required-features`), such as `"http"` for the
+    /// HTTP chapter's client: only its own checks build them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<String>,
 }
 
 fn default_limit() -> u64 {
@@ -69,10 +75,35 @@ impl Exercise {
     pub fn check_file(&self) -> String {
         format!("checks/{}.rs", self.id)
     }
-    /// The command a learner types to check it.
+    /// The command a learner types to check it (`cargo lesson` turns on its
+    /// features itself).
     pub fn command(&self) -> String {
         format!("cargo lesson check {}", self.id)
     }
+    /// The command that checks it in a standalone copy (a handout).
+    pub fn test_command(&self) -> String {
+        format!("cargo test{} --test {}", self.features_flag(), self.id)
+    }
+    /// ` --features a,b`, or nothing if it needs none.
+    fn features_flag(&self) -> String {
+        if self.features.is_empty() {
+            String::new()
+        } else {
+            format!(" --features {}", self.features.join(","))
+        }
+    }
+}
+
+/// The cargo features that building the check programs of `exercises`
+/// together needs: each one's, once, in the order first met.
+pub fn features_of(exercises: &[&Exercise]) -> Vec<String> {
+    let mut features: Vec<String> = Vec::new();
+    for feature in exercises.iter().flat_map(|e| &e.features) {
+        if !features.contains(feature) {
+            features.push(feature.clone());
+        }
+    }
+    features
 }
 
 impl Lessons {
@@ -158,6 +189,100 @@ impl Lessons {
                 ));
             }
         }
+        let wanted: Vec<(&str, &[String])> = self
+            .exercises
+            .iter()
+            .map(|e| (e.id.as_str(), e.features.as_slice()))
+            .collect();
+        problems.extend(crate::manifest::required_features_problems(
+            root,
+            &format!("{LESSONS_DIR}/Cargo.toml"),
+            CargoTarget::Test,
+            &format!("{LESSONS_DIR}/{MANIFEST}"),
+            &wanted,
+        ));
         problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lessons(text: &str) -> Lessons {
+        toml::from_str(text).expect("a valid manifest")
+    }
+
+    const TWO: &str = r#"
+        [[exercise]]
+        id = "plain"
+        chapter = "one.md"
+        title = "Plain"
+        minutes = 5
+        difficulty = "easy"
+        kind = "find the bug"
+        hints = ["look"]
+
+        [[exercise]]
+        id = "fetch"
+        chapter = "two.md"
+        title = "Fetch"
+        minutes = 10
+        difficulty = "medium"
+        kind = "make sequential code concurrent"
+        hints = ["look"]
+        features = ["http"]
+    "#;
+
+    #[test]
+    fn an_exercise_may_need_cargo_features() {
+        let lessons = lessons(TWO);
+        let (plain, fetch) = (&lessons.exercises[0], &lessons.exercises[1]);
+        assert!(plain.features.is_empty());
+        assert_eq!(fetch.features, ["http"]);
+        // `cargo lesson` turns them on itself; a standalone copy needs the flag.
+        assert_eq!(fetch.command(), "cargo lesson check fetch");
+        assert_eq!(plain.test_command(), "cargo test --test plain");
+        assert_eq!(fetch.test_command(), "cargo test --features http --test fetch");
+        assert_eq!(features_of(&[plain]), Vec::<String>::new());
+        assert_eq!(features_of(&[plain, fetch, fetch]), ["http"]);
+        // A handout's manifest keeps them, and leaves out an empty list.
+        assert!(toml::to_string(fetch).unwrap().contains("features = [\"http\"]"));
+        assert!(!toml::to_string(plain).unwrap().contains("features"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused() {
+        let text = TWO.replace("features = [\"http\"]", "feature = [\"http\"]");
+        assert!(toml::from_str::<Lessons>(&text).is_err());
+    }
+
+    #[test]
+    fn features_and_required_features_are_kept_in_step() {
+        let root = std::env::temp_dir()
+            .join(format!("workbook-lesson-features-{}", std::process::id()));
+        fs::create_dir_all(root.join("lessons")).unwrap();
+        let test = |id: &str, required: &str| {
+            format!(
+                "[[test]]\nname = \"{id}\"\npath = \"checks/{id}.rs\"\nharness = false\ntest = false\n{required}\n"
+            )
+        };
+        let cargo_toml = [
+            test("plain", "required-features = [\"http\"]"),
+            test("fetch", ""),
+            test("stray", ""),
+        ]
+        .concat();
+        fs::write(root.join("lessons/Cargo.toml"), cargo_toml).unwrap();
+        let problems = lessons(TWO).problems(&root);
+        let _ = fs::remove_dir_all(&root);
+        let expected = [
+            "`plain` needs the features [] in lessons/lessons.toml, but its `[[test]]` in lessons/Cargo.toml has `required-features = [http]`: make them the same",
+            "`fetch` needs the features [http] in lessons/lessons.toml, but its `[[test]]` in lessons/Cargo.toml has `required-features = []`: make them the same",
+            "lessons/Cargo.toml declares the check program `stray`, which is not in lessons/lessons.toml",
+        ];
+        for text in expected {
+            assert!(problems.iter().any(|p| p == text), "no “{text}” in {problems:#?}");
+        }
     }
 }

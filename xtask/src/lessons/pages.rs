@@ -44,6 +44,23 @@ pub fn exercises_section(
          `cargo lesson hint ID` gives one hint at a time, and `cargo lesson list` shows your \
          progress. Try before you open a hint.\n",
     );
+    let features = super::manifest::features_of(&exercises);
+    if !features.is_empty() {
+        let _ = write!(
+            out,
+            "\nThese exercises need the cargo feature `{}`, as the chapter's listings do: \
+             `cargo lesson` turns it on for them alone, and their first check builds what \
+             it needs once.",
+            features.join("`, `")
+        );
+        if features.iter().any(|f| f == "http") {
+            out.push_str(
+                " Their checks start a server of their own on 127.0.0.1, and time on \
+                 the wall clock.",
+            );
+        }
+        out.push('\n');
+    }
     for exercise in exercises {
         let _ = write!(
             out,
@@ -224,4 +241,23 @@ pub fn instructors(lessons: &Lessons, chapters: &[Chapter]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::project::tests::exercise;
+
+    #[test]
+    fn a_chapter_whose_exercises_need_a_feature_says_so() {
+        let mut plain = exercise("plain", &[]);
+        plain.chapter = "one.md".into();
+        let lessons = Lessons { exercises: vec![plain, exercise("fetch", &["http"])] };
+        let root = Path::new("/nonexistent");
+        let http = exercises_section(root, &lessons, "http.md").unwrap();
+        assert!(http.contains("need the cargo feature `http`"), "{http}");
+        assert!(http.contains("$ cargo lesson check fetch\n"), "{http}");
+        let one = exercises_section(root, &lessons, "one.md").unwrap();
+        assert!(!one.contains("feature"), "{one}");
+    }
 }

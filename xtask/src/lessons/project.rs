@@ -47,7 +47,15 @@ pub fn write(
     }
     put(&dir.join("Cargo.toml"), cargo_toml(root, exercises)?.as_bytes())?;
     put(&dir.join("Cargo.lock"), &read(&root.join("Cargo.lock"))?)?;
-    put(&dir.join("src/lib.rs"), &read(&lessons.join("src/lib.rs"))?)?;
+    // The harness: its lib.rs, and the modules beside it (`http.rs`).
+    for entry in fs::read_dir(lessons.join("src"))? {
+        let path = entry?.path();
+        if let Some(name) = path.file_name()
+            && path.extension().is_some_and(|e| e == "rs")
+        {
+            put(&dir.join("src").join(name), &read(&path)?)?;
+        }
+    }
     let mut manifest = String::from(
         "# The exercises of this project, with their hints (see README.md).\n",
     );
@@ -105,6 +113,11 @@ fn cargo_toml(root: &Path, exercises: &[&Exercise]) -> Result<String> {
     );
     let mut deps = toml::Table::new();
     deps.insert("dependencies".into(), toml::Value::Table(dependencies));
+    // The features (the HTTP chapter's `http`) and the optional dependencies
+    // they turn on: a check that needs one is built only with it.
+    if let Some(features) = lessons.get("features") {
+        deps.insert("features".into(), features.clone());
+    }
     text.push_str(&toml::to_string(&deps)?);
     for exercise in exercises {
         text.push_str(&format!(
@@ -112,14 +125,66 @@ fn cargo_toml(root: &Path, exercises: &[&Exercise]) -> Result<String> {
             exercise.id,
             exercise.check_file()
         ));
+        if !exercise.features.is_empty() {
+            text.push_str(&format!(
+                "required-features = {}\n",
+                toml::Value::from(exercise.features.clone())
+            ));
+        }
     }
-    text.push_str(
-        "\n# Not part of any other workspace.\n[workspace]\n\n\
-         # Dependencies optimised (tokio's timings as in a release build), proc macros not.\n\
-         [profile.dev.package.\"*\"]\nopt-level = 2\ndebug = false\n",
-    );
-    for name in ["proc-macro2", "quote", "syn", "unicode-ident", "tokio-macros"] {
-        text.push_str(&format!("[profile.dev.package.{name}]\nopt-level = 0\n"));
+    text.push_str("\n# Not part of any other workspace.\n[workspace]\n\n");
+    // The workspace's own profiles (dependencies built as the learner's
+    // first build has them), without those of packages the copy lacks.
+    if let Some(mut profiles) = workspace.get("profile").and_then(|p| p.as_table()).cloned() {
+        for (_, profile) in profiles.iter_mut() {
+            if let Some(packages) = profile.get_mut("package").and_then(|p| p.as_table_mut()) {
+                packages.retain(|name, _| name == "*");
+            }
+        }
+        text.push_str("# The workspace's build profiles.\n");
+        text.push_str(&toml::to_string(&toml::Table::from_iter([(
+            "profile".to_string(),
+            toml::Value::Table(profiles),
+        )]))?);
     }
     Ok(text)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::lessons::manifest::Difficulty;
+
+    pub(crate) fn exercise(id: &str, features: &[&str]) -> Exercise {
+        Exercise {
+            id: id.into(),
+            chapter: "http.md".into(),
+            title: "T".into(),
+            minutes: 5,
+            difficulty: Difficulty::Easy,
+            kind: "k".into(),
+            hints: vec!["h".into()],
+            limit: 20,
+            features: features.iter().map(|f| f.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_copy_carries_the_features_and_requires_them_where_needed() {
+        let (plain, fetch) = (exercise("plain", &[]), exercise("fetch", &["http"]));
+        let text = cargo_toml(&crate::workspace_root(), &[&plain, &fetch]).unwrap();
+        let manifest: toml::Table = toml::from_str(&text).unwrap();
+        let http = manifest["features"]["http"].as_array().expect("an `http` feature");
+        assert!(http.contains(&"dep:reqwest".into()), "{text}");
+        assert_eq!(
+            manifest["dependencies"]["reqwest"]["optional"].as_bool(),
+            Some(true)
+        );
+        let tests = manifest["test"].as_array().unwrap();
+        let required = |i: usize| tests[i].get("required-features").cloned();
+        assert_eq!(tests[0]["name"].as_str(), Some("plain"));
+        assert_eq!(required(0), None);
+        assert_eq!(tests[1]["name"].as_str(), Some("fetch"));
+        assert_eq!(required(1), Some(toml::Value::from(vec!["http"])));
+    }
 }
