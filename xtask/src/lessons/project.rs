@@ -135,9 +135,13 @@ fn cargo_toml(root: &Path, exercises: &[&Exercise]) -> Result<String> {
     text.push_str("\n# Not part of any other workspace.\n[workspace]\n\n");
     // The workspace's own profiles (dependencies built as the learner's
     // first build has them), without those of packages the copy lacks.
-    if let Some(mut profiles) = workspace.get("profile").and_then(|p| p.as_table()).cloned() {
+    if let Some(mut profiles) =
+        workspace.get("profile").and_then(|p| p.as_table()).cloned()
+    {
         for (_, profile) in profiles.iter_mut() {
-            if let Some(packages) = profile.get_mut("package").and_then(|p| p.as_table_mut()) {
+            if let Some(packages) =
+                profile.get_mut("package").and_then(|p| p.as_table_mut())
+            {
                 packages.retain(|name, _| name == "*");
             }
         }
