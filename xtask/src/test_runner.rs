@@ -8,7 +8,7 @@
 //!   (those of `timings = "machine"` listings one at a time, as they measure
 //!   the machine; the others a few at a time);
 //! - **the tooling and the exercises** (xtask, lessons, grading), at a low
-//!   priority, one after the other;
+//!   priority, all at once;
 //! - **the browser suite**, at a low priority.
 //!
 //! A low priority (`nice` 5 and 15) keeps Chromium and the exercises' builds from
@@ -82,8 +82,10 @@ pub fn run(root: &Path) -> Result<()> {
     let groups = thread::scope(|scope| {
         let listings = scope.spawn(|| run_listings_group(root, &listings, &machine));
         let tooling = scope.spawn(|| {
-            let mut outcomes: Vec<Outcome> =
-                tooling.iter().map(|e| run_executable(root, e, TOOLING_NICE)).collect();
+            // Independent programs, each with its own scratch folders, and
+            // mostly waiting (on cargo, on learners' code): all at once.
+            let tooling: Vec<&Executable> = tooling.iter().collect();
+            let mut outcomes = run_at_once(root, &tooling, TOOLING_NICE);
             outcomes.push(doc_tests(root));
             outcomes
         });
@@ -186,6 +188,24 @@ fn executable(message: &Value) -> Option<Executable> {
 }
 
 /// The listings' group: the run of them all, then their own proofs.
+/// Runs every one of `executables` at the same time, at priority `nice`, and
+/// returns their outcomes in their order.
+fn run_at_once(root: &Path, executables: &[&Executable], nice: i32) -> Vec<Outcome> {
+    let (send, receive) = mpsc::channel();
+    thread::scope(|scope| {
+        for (n, exe) in executables.iter().enumerate() {
+            let send = send.clone();
+            scope.spawn(move || {
+                let _ = send.send((n, run_executable(root, exe, nice)));
+            });
+        }
+    });
+    drop(send);
+    let mut done: Vec<(usize, Outcome)> = receive.into_iter().collect();
+    done.sort_by_key(|(n, _)| *n);
+    done.into_iter().map(|(_, o)| o).collect()
+}
+
 fn run_listings_group(
     root: &Path,
     listings: &[Executable],
@@ -198,21 +218,9 @@ fn run_listings_group(
     for exe in measuring {
         outcomes.push(run_executable(root, exe, 0));
     }
-    // The others a few at a time, their outcomes kept in their order.
+    // The others a few at a time.
     for chunk in others.chunks(PROOFS_AT_ONCE) {
-        let (send, receive) = mpsc::channel();
-        thread::scope(|scope| {
-            for (n, exe) in chunk.iter().enumerate() {
-                let send = send.clone();
-                scope.spawn(move || {
-                    let _ = send.send((n, run_executable(root, exe, 0)));
-                });
-            }
-        });
-        drop(send);
-        let mut done: Vec<(usize, Outcome)> = receive.into_iter().collect();
-        done.sort_by_key(|(n, _)| *n);
-        outcomes.extend(done.into_iter().map(|(_, o)| o));
+        outcomes.extend(run_at_once(root, chunk, 0));
     }
     outcomes
 }
