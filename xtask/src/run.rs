@@ -145,12 +145,42 @@ pub fn run_program_within(
     mut command: Command,
     limit: Duration,
 ) -> Result<Run> {
-    let program = command.get_program().to_string_lossy().into_owned();
-    let started = Instant::now();
-    dies_with_its_parent(&mut command);
     // A panic's message is part of some listings' output: keep it the same
     // whatever the caller's environment asks of backtraces.
     command.env("RUST_BACKTRACE", "0").env_remove("RUST_LIB_BACKTRACE");
+    let done = run_bounded(name, command, limit)?;
+    if !done.status.success() {
+        bail!("`{name}` failed ({}):\n{}", done.status, done.stderr);
+    }
+    Ok(Run {
+        name: name.to_string(),
+        stdout: done.stdout,
+        stderr: done.stderr,
+        elapsed: done.elapsed,
+    })
+}
+
+/// A program that ran to its end, successfully or not.
+#[derive(Debug)]
+pub struct Finished {
+    pub status: std::process::ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+    /// From spawning the process to its exit.
+    pub elapsed: Duration,
+}
+
+/// Runs `command` (called `name` in errors) with no input and its output
+/// captured, dying with its parent; fails if it cannot start, or is still
+/// running after `limit` (then it is killed).
+pub fn run_bounded(
+    name: &str,
+    mut command: Command,
+    limit: Duration,
+) -> Result<Finished> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let started = Instant::now();
+    dies_with_its_parent(&mut command);
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -160,12 +190,12 @@ pub fn run_program_within(
     let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
     let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
     let stdout_reader = thread::spawn(move || {
-        let mut text = String::new();
-        stdout_pipe.read_to_string(&mut text).map(|_| text)
+        let mut bytes = Vec::new();
+        stdout_pipe.read_to_end(&mut bytes).map(|_| bytes)
     });
     let stderr_reader = thread::spawn(move || {
-        let mut text = String::new();
-        stderr_pipe.read_to_string(&mut text).map(|_| text)
+        let mut bytes = Vec::new();
+        stderr_pipe.read_to_end(&mut bytes).map(|_| bytes)
     });
     let status = loop {
         if let Some(status) = child.try_wait()? {
@@ -182,12 +212,10 @@ pub fn run_program_within(
         thread::sleep(Duration::from_millis(2));
     };
     let elapsed = started.elapsed();
-    let stdout = stdout_reader.join().expect("reader thread")?;
-    let stderr = stderr_reader.join().expect("reader thread")?;
-    if !status.success() {
-        bail!("`{name}` failed ({status}):\n{stderr}");
-    }
-    Ok(Run { name: name.to_string(), stdout, stderr, elapsed })
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).context("output is not UTF-8");
+    let stdout = text(stdout_reader.join().expect("reader thread")?)?;
+    let stderr = text(stderr_reader.join().expect("reader thread")?)?;
+    Ok(Finished { status, stdout, stderr, elapsed })
 }
 
 /// Makes the child get SIGKILL when the thread that started it ends, so that a

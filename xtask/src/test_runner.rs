@@ -17,9 +17,9 @@
 
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -254,67 +254,23 @@ fn run_executable(root: &Path, exe: &Executable, nice: i32) -> Outcome {
 /// Runs `command` to its end (or [`LIMIT`]), with its stdout and stderr in
 /// one text, and says whether it passed.
 fn run_command(label: String, mut command: Command, nice: i32) -> Outcome {
-    let started = Instant::now();
-    xtask::run::dies_with_its_parent(&mut command);
     if nice > 0 {
         lower_priority(&mut command, nice);
     }
-    let spawned = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match spawned {
-        Ok(child) => child,
-        Err(error) => {
-            return Outcome {
-                output: format!("cannot start it: {error}\n"),
-                label,
-                passed: false,
-                seconds: 0.0,
-            };
-        }
-    };
-    // Both pipes into one text, each read on its own thread.
-    let readers: Vec<_> = [
-        child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
-        child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|mut pipe| {
-        thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            bytes
-        })
-    })
-    .collect();
-    let mut stopped = false;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if started.elapsed() > LIMIT => {
-                let _ = child.kill();
-                stopped = true;
-                break child.wait().ok();
-            }
-            Ok(None) => thread::sleep(Duration::from_millis(20)),
-            Err(_) => break None,
-        }
-    };
-    let mut output = String::new();
-    for reader in readers {
-        output.push_str(&String::from_utf8_lossy(&reader.join().unwrap_or_default()));
-    }
-    if stopped {
-        output.push_str(&format!("stopped after {} s\n", LIMIT.as_secs()));
-    }
-    Outcome {
-        label,
-        output,
-        passed: status.is_some_and(|s| s.success()),
-        seconds: started.elapsed().as_secs_f64(),
+    let started = Instant::now();
+    match xtask::run::run_bounded(&label, command, LIMIT) {
+        Ok(done) => Outcome {
+            output: done.stdout + &done.stderr,
+            passed: done.status.success(),
+            seconds: done.elapsed.as_secs_f64(),
+            label,
+        },
+        Err(error) => Outcome {
+            output: format!("{error:#}\n"),
+            passed: false,
+            seconds: started.elapsed().as_secs_f64(),
+            label,
+        },
     }
 }
 
