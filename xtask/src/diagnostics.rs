@@ -17,45 +17,9 @@ use std::path::Path;
 /// features, read from `listings/Cargo.toml` (optional ones left out), with
 /// `workspace = true` resolved from the workspace's `Cargo.toml`.
 fn dependencies(root: &Path) -> Result<String> {
-    let read = |path: &str| -> Result<toml::Table> {
-        let text = fs::read_to_string(root.join(path))
-            .with_context(|| format!("cannot read {path}"))?;
-        toml::from_str(&text).with_context(|| format!("{path} is not valid TOML"))
-    };
-    let listings = read("listings/Cargo.toml")?;
-    let workspace = read("Cargo.toml")?;
-    let shared = workspace
-        .get("workspace")
-        .and_then(|w| w.get("dependencies"))
-        .and_then(|d| d.as_table())
-        .cloned()
-        .unwrap_or_default();
-    let mut wanted = toml::Table::new();
-    let listed = listings.get("dependencies").and_then(|d| d.as_table());
-    for (name, spec) in listed.into_iter().flatten() {
-        let mut spec = match spec {
-            toml::Value::Table(table) => table.clone(),
-            other => toml::Table::from_iter([("version".to_string(), other.clone())]),
-        };
-        if spec.get("optional").and_then(|o| o.as_bool()) == Some(true) {
-            continue;
-        }
-        if spec.remove("workspace").and_then(|w| w.as_bool()) == Some(true) {
-            let inherited = match shared.get(name) {
-                Some(toml::Value::Table(table)) => table.clone(),
-                Some(other) => {
-                    toml::Table::from_iter([("version".to_string(), other.clone())])
-                }
-                None => bail!(
-                    "listings/Cargo.toml inherits `{name}` from the workspace, which does not declare it"
-                ),
-            };
-            for (key, value) in inherited {
-                spec.entry(key).or_insert(value);
-            }
-        }
-        wanted.insert(name.clone(), toml::Value::Table(spec));
-    }
+    let mut wanted = crate::member_dependencies(root, "listings")?;
+    wanted
+        .retain(|_, spec| spec.get("optional").and_then(|o| o.as_bool()) != Some(true));
     Ok(toml::to_string(&toml::Table::from_iter([(
         "dependencies".to_string(),
         toml::Value::Table(wanted),

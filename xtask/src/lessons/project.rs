@@ -95,18 +95,7 @@ fn cargo_toml(root: &Path, exercises: &[&Exercise]) -> Result<String> {
     };
     let workspace = read(&root.join("Cargo.toml"))?;
     let lessons = read(&root.join(LESSONS_DIR).join("Cargo.toml"))?;
-    let mut dependencies =
-        lessons["dependencies"].as_table().cloned().unwrap_or_default();
-    for (name, spec) in dependencies.iter_mut() {
-        if let Some(table) = spec.as_table_mut()
-            && table.remove("workspace").is_some()
-            && let Some(shared) = workspace["workspace"]["dependencies"].get(name)
-        {
-            for (key, value) in shared.as_table().cloned().unwrap_or_default() {
-                table.entry(key).or_insert(value);
-            }
-        }
-    }
+    let dependencies = crate::member_dependencies(root, LESSONS_DIR)?;
     let mut text = String::from(
         "# A standalone copy of the workbook's exercises, written by `cargo xtask`.\n\
          [package]\nname = \"lessons\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n",
