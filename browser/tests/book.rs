@@ -363,7 +363,7 @@ async fn suite(
             pages.iter().skip(n).step_by(SESSIONS).cloned().collect();
         read_pages(session, base, artifacts, listings, mine)
     });
-    let results = join_all(shares).await;
+    let results = futures::future::join_all(shares).await;
     let mut report = Report::default();
     let mut ids = BTreeMap::new();
     let mut links = Vec::new();
@@ -389,28 +389,6 @@ async fn suite(
         let _ = session.quit().await;
     }
     searched.map(|()| report)
-}
-
-/// Polls every future to the end, together, on this one thread.
-async fn join_all<F: std::future::Future>(
-    futures: impl Iterator<Item = F>,
-) -> Vec<F::Output> {
-    let mut futures: Vec<_> = futures.map(Box::pin).collect();
-    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (future, output) in futures.iter_mut().zip(outputs.iter_mut()) {
-            if output.is_none() {
-                match future.as_mut().poll(cx) {
-                    std::task::Poll::Ready(value) => *output = Some(value),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
-    })
-    .await;
-    outputs.into_iter().map(|o| o.expect("every future finished")).collect()
 }
 
 /// What one browser found on its share of the pages.
