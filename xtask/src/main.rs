@@ -48,8 +48,11 @@ enum Task {
         /// Listing or diagnostic names; none means all of them.
         names: Vec<String>,
     },
-    /// Run the benchmarks (built with --release, and their Python counterparts) and check the book's bounds.
-    Bench,
+    /// Run the benchmarks and check the bounds promised for them: the benchmark listings (built with --release, beside their Python counterparts) and a reader's first builds.
+    Bench {
+        /// Only these; none means all.
+        which: Option<bench::Which>,
+    },
     /// Run one listing and draw its timeline in the terminal.
     Timeline {
         /// The listing, as named in listings/listings.toml.
@@ -181,7 +184,7 @@ fn run_task(task: Task) -> Result<()> {
         Task::Test => test(&root),
         Task::Outputs { names } => outputs::capture(&root, &names),
         Task::Timeline { name } => draw_timeline(&root, &name),
-        Task::Bench => bench::bench(&root),
+        Task::Bench { which } => bench::bench(&root, which),
         Task::Lesson { command } => lesson_cli::run(&root, command),
         Task::Handout { out, choice } => {
             let lessons = Lessons::load(&root.join(LESSONS_DIR))?;

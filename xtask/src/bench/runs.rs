@@ -1,11 +1,10 @@
-//! `cargo xtask bench`: the book's benchmarks (the listings with
+//! `cargo xtask bench runs`: the book's benchmarks (the listings with
 //! `release = true`), built with `--release` and run on this machine one after
-//! the other, with their Python counterparts when `python3` is there. It
-//! prints one line per figure, and fails when a release build misses a bound
-//! the book states: a million sleeping tasks finish in at most 2.5 s, at most
-//! 500 bytes each. Not part of `cargo xtask test`: the figures are this
-//! machine's, and a busy machine makes them worse.
+//! the other, with their Python counterparts when `python3` is there. One line
+//! per figure; a release build that misses a bound the book states is a miss:
+//! a million sleeping tasks finish in at most 2.5 s, at most 500 bytes each.
 
+use super::{Bound, Figure, check, line};
 use crate::{cargo, target_dir};
 use anyhow::{Result, bail};
 use std::path::Path;
@@ -13,35 +12,19 @@ use std::process::{Command, Stdio};
 use xtask::manifest::{Listing, Manifest, PYTHON_DIR};
 use xtask::run;
 
-/// A bound the book states about a figure of a benchmark's release build.
-struct Bound {
-    listing: &'static str,
-    figure: &'static str,
-    at_most: f64,
-}
-
 /// The bounds of issue 10: a million tasks sleeping 1 s each, in at most
 /// 2.5 s, at most 500 bytes each.
 const BOUNDS: [Bound; 2] = [
-    Bound { listing: "million_sleeping_tasks", figure: "total time", at_most: 2.5 },
+    Bound { subject: "million_sleeping_tasks", figure: "total time", at_most: 2.5 },
     Bound {
-        listing: "million_sleeping_tasks",
+        subject: "million_sleeping_tasks",
         figure: "memory per task",
         at_most: 500.0,
     },
 ];
 
-/// One figure a benchmark printed: what it is, its value, its unit.
-#[derive(Debug, PartialEq)]
-struct Figure {
-    what: String,
-    /// The number as printed (`4.50`), and its value.
-    text: String,
-    value: f64,
-    unit: &'static str,
-}
-
-pub fn bench(root: &Path) -> Result<()> {
+/// Runs the benchmarks and prints their figures; returns the bounds missed.
+pub fn bench(root: &Path) -> Result<Vec<String>> {
     let manifest = Manifest::load(root)?;
     let benchmarks: Vec<&Listing> =
         manifest.listings.iter().filter(|l| l.release).collect();
@@ -91,61 +74,7 @@ pub fn bench(root: &Path) -> Result<()> {
             }
         }
     }
-    if !missed.is_empty() {
-        for miss in &missed {
-            println!("missed: {miss}");
-        }
-        bail!("{} of the book's bounds missed on this machine", missed.len());
-    }
-    Ok(())
-}
-
-/// Checks the figures a benchmark's release build printed against `bounds`:
-/// a verdict for each figure (empty when no bound applies), and one sentence
-/// per bound missed, or whose figure was not printed.
-fn check(
-    name: &str,
-    printed: &[Figure],
-    bounds: &[Bound],
-) -> (Vec<String>, Vec<String>) {
-    let mut missed = Vec::new();
-    let verdicts = printed
-        .iter()
-        .map(|figure| {
-            let bound =
-                bounds.iter().find(|b| b.listing == name && b.figure == figure.what);
-            match bound {
-                Some(b) if figure.value <= b.at_most => {
-                    format!("bound: at most {} {}, ok", b.at_most, figure.unit)
-                }
-                Some(b) => {
-                    missed.push(format!(
-                        "{name}: {} {} {}, more than the {} {} the book promises",
-                        figure.what, figure.text, figure.unit, b.at_most, figure.unit
-                    ));
-                    format!("bound: at most {} {}, MISSED", b.at_most, figure.unit)
-                }
-                None => String::new(),
-            }
-        })
-        .collect();
-    for bound in bounds.iter().filter(|b| b.listing == name) {
-        if !printed.iter().any(|f| f.what == bound.figure) {
-            missed.push(format!(
-                "{name}: printed no `{}` figure to check against its bound (memory is measured on Linux only)",
-                bound.figure
-            ));
-        }
-    }
-    (verdicts, missed)
-}
-
-/// One line of the report.
-fn line(name: &str, how: &str, figure: &Figure, verdict: &str) -> String {
-    let value = format!("{} {}", figure.text, figure.unit);
-    format!("{name:<24} {how:<8} {:<36} {value:>16}  {verdict}", figure.what)
-        .trim_end()
-        .to_string()
+    Ok(missed)
 }
 
 /// What `python3 --version` says, if it runs.
@@ -191,10 +120,7 @@ fn figures(stdout: &str) -> Vec<Figure> {
 mod tests {
     use super::*;
 
-    fn figure(what: &str, text: &str, unit: &'static str) -> Figure {
-        let value = text.parse().unwrap();
-        Figure { what: what.to_string(), text: text.to_string(), value, unit }
-    }
+    use super::super::tests::figure;
 
     #[test]
     fn reads_the_figures_a_benchmark_prints() {
@@ -214,37 +140,5 @@ mod tests {
                 figure("total time", "27.31", "s"),
             ]
         );
-    }
-
-    #[test]
-    fn a_figure_over_its_bound_or_missing_is_a_miss() {
-        let bounds = [
-            Bound { listing: "tasks", figure: "total time", at_most: 2.5 },
-            Bound { listing: "tasks", figure: "memory per task", at_most: 500.0 },
-        ];
-        let within = [
-            figure("total time", "2.02", "s"),
-            figure("memory per task", "455", "bytes"),
-        ];
-        let (verdicts, missed) = check("tasks", &within, &bounds);
-        assert_eq!(
-            verdicts,
-            ["bound: at most 2.5 s, ok", "bound: at most 500 bytes, ok"]
-        );
-        assert!(missed.is_empty(), "{missed:?}");
-
-        let (verdicts, missed) =
-            check("tasks", &[figure("total time", "2.71", "s")], &bounds);
-        assert_eq!(verdicts, ["bound: at most 2.5 s, MISSED"]);
-        assert_eq!(
-            missed,
-            [
-                "tasks: total time 2.71 s, more than the 2.5 s the book promises",
-                "tasks: printed no `memory per task` figure to check against its bound (memory is measured on Linux only)",
-            ]
-        );
-        let (verdicts, missed) = check("other", &within, &bounds);
-        assert_eq!(verdicts, ["", ""]);
-        assert!(missed.is_empty());
     }
 }
