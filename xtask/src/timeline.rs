@@ -180,13 +180,28 @@ pub fn describe(name: &str, timeline: &Timeline) -> String {
 pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
     const WIDTH: f64 = 400.0;
     const PAD: f64 = 18.0;
-    const LEGEND: f64 = 26.0;
+    const LEGEND_LINE: f64 = 20.0;
     const ROW: f64 = 40.0;
+    // The legend's entries, wrapped onto another line where one would run
+    // past the right edge: (kind, its text, x, line).
+    let mut entries = Vec::new();
+    let (mut legend_x, mut line) = (0.0, 0.0);
+    for kind in kinds(timeline) {
+        let style = style(kind);
+        let text = format!("{} ({})", style.name, style.meaning);
+        let width = 17.0 + text.chars().count() as f64 * 6.6;
+        if legend_x > 0.0 && legend_x + width > WIDTH {
+            (legend_x, line) = (0.0, line + 1.0);
+        }
+        entries.push((kind, text, legend_x, line));
+        legend_x += width + 14.0;
+    }
+    let legend = (line + 1.0) * LEGEND_LINE + 6.0;
     let (end, step) = axis(timeline.total);
     let x = |t: f64| PAD + t / end * (WIDTH - 2.0 * PAD);
     let rows = rows(timeline);
     let count = rows.len() as f64;
-    let axis_y = LEGEND + count * ROW + 2.0;
+    let axis_y = legend + count * ROW + 2.0;
     let height = axis_y + 20.0;
     let id = format!("timeline-{}", name.replace('_', "-"));
     let mut svg = String::new();
@@ -200,24 +215,22 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
         SpanKind::Blocking => format!("url(#{id}-held)"),
         _ => style(kind).colour.to_string(),
     };
-    let mut legend_x = 0.0;
-    for kind in kinds(timeline) {
-        let style = style(kind);
-        let text = format!("{} ({})", style.name, style.meaning);
+    for (kind, text, legend_x, line) in entries {
         let _ = write!(
             svg,
-            r#"<rect x="{legend_x}" y="4" width="12" height="12" rx="2" fill="{fill}"/><text x="{tx}" y="14.5" fill="currentColor">{text}</text>"#,
+            r#"<rect x="{legend_x}" y="{ry}" width="12" height="12" rx="2" fill="{fill}"/><text x="{tx}" y="{ty}" fill="currentColor">{text}</text>"#,
             fill = fill(kind),
+            ry = 4.0 + line * LEGEND_LINE,
             tx = legend_x + 17.0,
+            ty = 14.5 + line * LEGEND_LINE,
         );
-        legend_x += 17.0 + text.chars().count() as f64 * 6.6 + 14.0;
     }
     // Grid lines run through the bars' bands only, not through the labels.
     let mut tick = 0.0;
     while tick <= end + 1e-9 {
         let mut path = String::new();
         for row in 0..rows.len() {
-            let top = LEGEND + row as f64 * ROW + 17.0;
+            let top = legend + row as f64 * ROW + 17.0;
             let _ = write!(path, "M{:.1} {top}v18", x(tick));
         }
         let _ = write!(
@@ -231,7 +244,7 @@ pub fn svg(name: &str, timeline: &Timeline, caption: &str) -> String {
         tick += step;
     }
     for (number, row) in rows.iter().enumerate() {
-        let top = LEGEND + number as f64 * ROW;
+        let top = legend + number as f64 * ROW;
         let label = escape(row.label);
         let place = ordinal(row.place);
         let _ = write!(
@@ -366,6 +379,31 @@ mod tests {
             svg.contains("<figcaption>One &lt;b&gt;takeaway&lt;/b&gt;.</figcaption>")
         );
         assert!(!svg.contains('\n'), "a blank line would end the HTML block");
+    }
+
+    #[test]
+    fn a_legend_too_wide_for_one_line_wraps_within_the_figure() {
+        let mut three = timeline("[ 0.00s] a started\n[ 0.00s] b started\n[ 0.00s] c started\n[ 1.00s] a finished\n[ 1.00s] b finished\n[ 1.00s] c finished\n").unwrap();
+        three.spans[1].kind = SpanKind::Blocking;
+        three.spans[2].kind = SpanKind::Working;
+        let svg = svg("three", &three, "All three kinds.");
+        // "working (CPU busy)" no longer fits beside the other two: it starts a
+        // second line, at the left edge, and every text starts inside 400.
+        assert!(
+            svg.contains(
+                r#"<text x="17" y="34.5" fill="currentColor">working (CPU busy)</text>"#
+            ),
+            "{svg}"
+        );
+        for piece in svg.split("<text x=\"").skip(1) {
+            let x: f64 = piece.split('"').next().unwrap().parse().unwrap();
+            assert!(x <= 400.0, "a text starts at {x}, outside the figure");
+        }
+        // The rows start below the legend's two lines.
+        assert!(
+            svg.contains(r#"<text x="0" y="59.0" fill="currentColor">a</text>"#),
+            "{svg}"
+        );
     }
 
     #[test]
