@@ -149,6 +149,33 @@ where
     on_paused_clock(name, run)
 }
 
+/// What a variant of a listing gave, run by [`variant`].
+#[derive(Debug)]
+pub struct Variant<T> {
+    /// What its future returned.
+    pub output: T,
+    /// The tokio time it took.
+    pub elapsed: Duration,
+}
+
+/// Runs a variant of a listing (its functions with other numbers, as a quiz or
+/// the page asks the reader to predict) on tokio's paused clock, bounded like
+/// a proof, and returns what it gave and the time it took, for the test to
+/// assert. It takes its turn with the listing's proof, which records every
+/// line printed while it runs.
+pub fn variant<F, Fut>(name: &str, run: F) -> Result<Variant<Fut::Output>>
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: Future,
+    Fut::Output: Send + 'static,
+{
+    let _one_at_a_time = SESSION.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut runtime = tokio::runtime::Builder::new_current_thread();
+    runtime.start_paused(true);
+    let (output, elapsed) = bounded(name, runtime, run)?;
+    Ok(Variant { output, elapsed })
+}
+
 /// The same for a listing that does not use async at all: its `main` runs
 /// inside the paused runtime, and its blocking waits go through
 /// [`blocking::sleep`].

@@ -39,12 +39,29 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::nap;
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         let (good, bad) = proof.output;
         assert_eq!(good, Ok(3));
         assert!(bad.is_err());
+        Ok(())
+    }
+
+    /// The quiz's variant: `"five"` fails at once, the good nap takes 500 ms.
+    #[test]
+    fn five_tenths_and_a_bad_input_take_500_ms() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let (good, bad) = tokio::join!(nap(start, "5"), nap(start, "five"));
+            assert_eq!(good, Ok(5));
+            assert!(bad.is_err());
+            assert_eq!(start.elapsed(), Duration::from_millis(500));
+        })?;
         Ok(())
     }
 }

@@ -67,6 +67,7 @@ use xtask::proof::blocking as thread;
 
 #[cfg(test)]
 mod tests {
+    use super::thread;
     use std::time::Duration;
 
     #[test]
@@ -76,6 +77,22 @@ mod tests {
         let (blocking, sleeping) = proof.output;
         assert_eq!(blocking, Duration::from_secs(4));
         assert_eq!(sleeping, Duration::from_secs(2));
+        Ok(())
+    }
+
+    /// The quiz's variant: three tasks that each block 1 s take turns on the
+    /// runtime's one thread, 1 s + 1 s + 1 s.
+    #[test]
+    fn three_blocking_tasks_of_1_s_take_3_s() -> xtask::proof::Result {
+        let three = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let tasks = [(); 3].map(|()| {
+                tokio::spawn(async { thread::sleep(Duration::from_secs(1)) })
+            });
+            for task in tasks {
+                task.await.expect("the task does not panic");
+            }
+        })?;
+        assert_eq!(three.elapsed, Duration::from_secs(3));
         Ok(())
     }
 }

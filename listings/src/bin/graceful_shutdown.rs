@@ -56,6 +56,11 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::worker;
+    use std::time::Duration;
+    use tokio::time::{Instant, sleep};
+    use tokio_util::sync::CancellationToken;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -66,5 +71,21 @@ mod tests {
             "worker B finished",
             "main: every worker has stopped",
         ])
+    }
+
+    /// The quiz's variant: steps of 2 s, cancelled at 3 s, during the second
+    /// step: the worker stops when that step ends, at 4 s.
+    #[test]
+    fn steps_of_2_s_cancelled_at_3_s_stop_at_4_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let token = CancellationToken::new();
+            let worker = tokio::spawn(worker(start, "worker", 2000, token.clone()));
+            sleep(Duration::from_secs(3)).await;
+            token.cancel();
+            assert_eq!(worker.await.expect("the worker does not panic"), 2);
+            assert_eq!(start.elapsed(), Duration::from_secs(4));
+        })?;
+        Ok(())
     }
 }

@@ -35,9 +35,26 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::greet;
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
+        Ok(())
+    }
+
+    /// The quiz's variant: three greetings awaited in turn, 1 s + 1 s + 1 s.
+    #[test]
+    fn three_greetings_in_turn_take_3_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            greet(start, "A").await;
+            greet(start, "B").await;
+            greet(start, "C").await;
+            assert_eq!(start.elapsed(), Duration::from_secs(3));
+        })?;
         Ok(())
     }
 }

@@ -64,11 +64,42 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::step;
+    use std::time::Duration;
+    use tokio::time::{self, sleep};
+    use tokio_util::sync::CancellationToken;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // Steps start at 0, 1, 2, 3, 4 s and at 0, 2, 4 s; each ends 0.25 s later.
         assert_eq!(proof.output, (5, 3));
+        Ok(())
+    }
+
+    /// The quiz's variant, the worker's loop on a 1.5 s interval, cancelled at
+    /// 5 s: steps start at 0, 1.5, 3 and 4.5 s, 4 steps. (It prints nothing.)
+    #[test]
+    fn a_1_5_s_interval_cancelled_at_5_s_does_4_steps() -> xtask::proof::Result {
+        let steps = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let token = CancellationToken::new();
+            let cancelled = token.clone();
+            let worker = tokio::spawn(async move {
+                let mut interval = time::interval(Duration::from_millis(1500));
+                let mut steps = 0;
+                loop {
+                    tokio::select! {
+                        _ = cancelled.cancelled() => break,
+                        _ = step(&mut interval) => steps += 1,
+                    }
+                }
+                steps
+            });
+            sleep(Duration::from_secs(5)).await;
+            token.cancel();
+            worker.await.expect("the worker does not panic")
+        })?;
+        assert_eq!(steps.output, 4);
         Ok(())
     }
 }

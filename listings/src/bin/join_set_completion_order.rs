@@ -45,11 +45,35 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::fetch;
+    use std::time::Duration;
+    use tokio::task::JoinSet;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // In the order the tasks finished, not the order they were spawned.
         assert_eq!(proof.output, ["page 2", "page 3", "page 1"]);
+        Ok(())
+    }
+
+    /// The quiz's variant: fetches of 2 s, 3 s and 1 s, spawned in that order,
+    /// come out as the 1 s, the 2 s, then the 3 s fetch.
+    #[test]
+    fn fetches_of_2_3_and_1_s_come_out_shortest_first() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let mut set = JoinSet::new();
+            for (id, secs) in [(1, 2), (2, 3), (3, 1)] {
+                set.spawn(fetch(start, id, Duration::from_secs(secs)));
+            }
+            let mut pages = Vec::new();
+            while let Some(result) = set.join_next().await {
+                pages.push(result.expect("no task panics"));
+            }
+            assert_eq!(pages, ["page 3", "page 1", "page 2"]);
+        })?;
         Ok(())
     }
 }

@@ -43,7 +43,9 @@ fn log(start: Instant, message: &str) {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
+    use std::thread;
+    use std::time::{Duration, Instant};
+    use tokio::task::spawn_blocking;
     use xtask::proof::check;
 
     /// On the wall clock (the blocking pool's threads sleep for real): the
@@ -55,6 +57,33 @@ mod tests {
         check(
             took >= Duration::from_secs(2) && took <= most,
             "both tasks take 2 s in all",
+            took,
+        )
+    }
+
+    /// The quiz's variant, in tenths of a second to keep it short: three
+    /// tasks on a current-thread runtime each await a 0.3 s blocking sleep on
+    /// the pool: 0.3 s in all, not 0.9 s.
+    #[test]
+    fn three_offloaded_sleeps_of_0_3_s_take_0_3_s() -> xtask::proof::Result {
+        let took = xtask::proof::wall_clock(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let tasks = [(); 3].map(|()| {
+                tokio::spawn(async {
+                    spawn_blocking(|| thread::sleep(Duration::from_millis(300)))
+                        .await
+                        .expect("the sleep does not panic");
+                })
+            });
+            for task in tasks {
+                task.await.expect("the task does not panic");
+            }
+            start.elapsed()
+        })?;
+        let most = Duration::from_secs_f64(0.3 + xtask::output::tolerance(0.3));
+        check(
+            took >= Duration::from_millis(300) && took <= most,
+            "three tasks take 0.3 s in all",
             took,
         )
     }

@@ -51,6 +51,8 @@ mod tests {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // The tasks have dropped their handles: only `run`'s is left.
         assert_eq!(proof.output, 1);
-        Ok(())
+        // At 0.10 s, `join!`'s second poll starts with its second future. (The
+        // spawned tasks' two lines at 0.20 s have no fixed order.)
+        proof.assert_order(&["hello, Corro", "hello, Ferris"])
     }
 }

@@ -97,11 +97,35 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::two_naps;
+    use std::future::poll_fn;
+    use std::pin::pin;
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // One poll to start, one when the first nap is over, one for the second.
         assert_eq!(proof.output, 3);
+        Ok(())
+    }
+
+    /// The quiz's variant: the `async fn`'s own future is polled 3 times too.
+    #[test]
+    fn the_async_fn_is_polled_3_times() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let mut naps = pin!(two_naps(start));
+            let mut polls = 0;
+            poll_fn(|cx| {
+                polls += 1;
+                naps.as_mut().poll(cx)
+            })
+            .await;
+            assert_eq!(polls, 3);
+            assert_eq!(start.elapsed(), Duration::from_secs(2));
+        })?;
         Ok(())
     }
 }

@@ -39,11 +39,32 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::greet;
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // `join!` hands back the values in the order it was given the futures.
         assert_eq!(proof.output, ["Hello, Ferris!", "Hello, Corro!", "Hello, Ada!"]);
+        Ok(())
+    }
+
+    /// The page: spawned as tasks instead, the greetings take the same 2 s.
+    #[test]
+    fn spawned_the_greetings_take_the_same_2_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let handles =
+                [("Ferris", 2000), ("Corro", 1000), ("Ada", 1500)].map(|(name, ms)| {
+                    tokio::spawn(greet(start, name, Duration::from_millis(ms)))
+                });
+            for handle in handles {
+                handle.await.expect("no task panics");
+            }
+            assert_eq!(start.elapsed(), Duration::from_secs(2));
+        })?;
         Ok(())
     }
 }

@@ -42,6 +42,10 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::nap;
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -54,5 +58,39 @@ mod tests {
             "result of the 2 s task",
             "result of the 1 s task",
         ])
+    }
+
+    /// The quiz's variant: tasks of 1 s, 4 s and 2 s, spawned, then awaited in
+    /// turn, take as long as the slowest, 4 s.
+    #[test]
+    fn spawned_first_the_sleeps_overlap() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let handles: Vec<_> = [1, 4, 2]
+                .into_iter()
+                .map(|secs| tokio::spawn(nap(start, secs)))
+                .collect();
+            for handle in handles {
+                handle.await.expect("no task panics");
+            }
+            assert_eq!(start.elapsed(), Duration::from_secs(4));
+        })?;
+        Ok(())
+    }
+
+    /// The page's warning and the quiz: spawning and awaiting in the same loop
+    /// runs one task at a time, 2 + 1 + 3 = 6 s and 1 + 4 + 2 = 7 s.
+    #[test]
+    fn spawned_and_awaited_in_one_loop_the_sleeps_add_up() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            for (sleeps, total) in [([2, 1, 3], 6), ([1, 4, 2], 7)] {
+                let start = Instant::now();
+                for secs in sleeps {
+                    tokio::spawn(nap(start, secs)).await.expect("no task panics");
+                }
+                assert_eq!(start.elapsed(), Duration::from_secs(total));
+            }
+        })?;
+        Ok(())
     }
 }

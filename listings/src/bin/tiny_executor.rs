@@ -115,7 +115,7 @@ fn log(message: &str) {
 #[cfg(test)]
 mod tests {
     use std::sync::mpsc::channel;
-    use std::time::Duration;
+    use std::time::{Duration, Instant};
 
     /// On the wall clock: the naps overlap (2 s in all, not 1 s + 2 s), and
     /// each task is polled twice, once to start it and once after its wake.
@@ -128,5 +128,40 @@ mod tests {
         assert_eq!(polls, 4);
         let most = 2.0 + xtask::output::tolerance(2.0);
         assert!((2.0..=most).contains(&took.as_secs_f64()), "took {took:?}");
+    }
+
+    /// Runs these naps (name, milliseconds) as tasks on the tiny executor;
+    /// returns the number of polls and the time it took.
+    fn naps(naps: &[(&'static str, u64)]) -> (usize, Duration) {
+        let futures: Vec<(&'static str, super::BoxedFuture)> = naps
+            .iter()
+            .map(|&(name, ms)| {
+                let nap = super::nap(name, Duration::from_millis(ms));
+                (name, Box::pin(nap) as super::BoxedFuture)
+            })
+            .collect();
+        let (done, result) = channel();
+        std::thread::spawn(move || {
+            let began = Instant::now();
+            let polls = super::block_on_all(futures);
+            done.send((polls, began.elapsed()))
+        });
+        result.recv_timeout(Duration::from_secs(30)).expect("it finishes")
+    }
+
+    /// The quiz's variant, in tenths of a second to keep it short: naps of
+    /// 0.4 s and 0.2 s take 0.4 s, not 0.6 s.
+    #[test]
+    fn naps_of_0_4_s_and_0_2_s_take_0_4_s() {
+        let (_, took) = naps(&[("long nap", 400), ("short nap", 200)]);
+        let most = 0.4 + xtask::output::tolerance(0.4);
+        assert!((0.4..=most).contains(&took.as_secs_f64()), "took {took:?}");
+    }
+
+    /// The quiz's other variant: three naps, two polls each.
+    #[test]
+    fn three_naps_take_6_polls() {
+        let (polls, _) = naps(&[("nap 1", 100), ("nap 2", 200), ("nap 3", 300)]);
+        assert_eq!(polls, 6);
     }
 }
