@@ -5,10 +5,10 @@
 
 use std::fmt;
 use std::path::Path;
-use xtask::lessons::check::{Project, prebuild};
+use xtask::lessons::check::{Project, build};
 use xtask::lessons::manifest::{LESSONS_DIR, features_of};
 use xtask::lessons::project::{self, Source};
-use xtask::lessons::{Exercise, Lessons, Verdict, check};
+use xtask::lessons::{Exercise, Lessons, Verdict};
 use xtask::workspace_root;
 
 struct Failures(Vec<String>);
@@ -53,11 +53,10 @@ fn check_copy(
         target_dir: Some(target),
         features: Some(features_of(&all)),
     };
-    prebuild(&project, &all).map_err(fail)?;
+    let built = build(&project, &all).map_err(fail)?;
     // One at a time: a few checks measure real time (a heartbeat, blocking
     // waits), and must not share the cores with the others.
-    let verdicts: Vec<_> =
-        all.iter().map(|exercise| check(&project, exercise)).collect();
+    let verdicts: Vec<_> = all.iter().map(|exercise| built.check(exercise)).collect();
     all.iter()
         .zip(verdicts)
         .map(|(exercise, verdict)| Ok(((*exercise).clone(), verdict.map_err(fail)?)))

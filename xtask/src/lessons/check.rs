@@ -10,6 +10,7 @@
 use super::manifest::{Exercise, features_of};
 use anyhow::{Context, Result};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{Read, Write};
@@ -103,39 +104,87 @@ impl Verdict {
     }
 }
 
-/// Builds the check programs of several exercises with one cargo, in
-/// parallel, going on past the ones that do not compile; [`check`] then finds
-/// them built.
-pub fn prebuild(project: &Project, exercises: &[&Exercise]) -> Result<()> {
+/// The check programs of some exercises, built by [`build`]: each exercise's
+/// program, or what the compiler said about it.
+pub struct Built(HashMap<String, Result<PathBuf, String>>);
+
+impl Built {
+    /// Runs the checks of `exercise`, built among these.
+    pub fn check(&self, exercise: &Exercise) -> Result<Verdict> {
+        match self.0.get(&exercise.id) {
+            Some(Ok(program)) => {
+                let names = list(program)?;
+                let limit = Duration::from_secs(exercise.limit);
+                run(program, &exercise.id, &names, limit)
+            }
+            Some(Err(message)) => {
+                Ok(Verdict::CompileError { message: message.clone() })
+            }
+            None => anyhow::bail!("`{}` was not among the checks built", exercise.id),
+        }
+    }
+}
+
+/// Builds the check programs of `exercises` with one cargo, in parallel,
+/// going on past the ones that do not compile.
+pub fn build(project: &Project, exercises: &[&Exercise]) -> Result<Built> {
     let mut command = crate::cargo_command();
     command
         .current_dir(project.dir)
-        .args(["build", "--quiet", "--keep-going"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .args(["build", "--message-format=json", "--keep-going"])
+        .args(feature_args(&project.features_for(exercises)))
+        .env("CARGO_TERM_COLOR", "never")
+        .stdin(Stdio::null());
     for exercise in exercises {
         command.args(["--test", &exercise.id]);
     }
-    command.args(feature_args(&project.features_for(exercises)));
     if let Some(package) = project.package {
         command.args(["-p", package]);
     }
     if let Some(target) = &project.target_dir {
         command.env("CARGO_TARGET_DIR", target);
     }
-    command.status().context("cannot run cargo to build the checks")?;
-    Ok(())
+    let out = command.output().context("cannot run cargo to build the checks")?;
+    let mut errors: HashMap<String, String> = HashMap::new();
+    let mut programs: HashMap<String, PathBuf> = HashMap::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<Value>(line) else { continue };
+        let target = message["target"]["name"].as_str().unwrap_or_default();
+        match message["reason"].as_str() {
+            Some("compiler-message") if message["message"]["level"] == "error" => {
+                errors.entry(target.to_string()).or_default().push_str(
+                    message["message"]["rendered"].as_str().unwrap_or_default(),
+                );
+            }
+            Some("compiler-artifact") => {
+                if let Some(program) = message["executable"].as_str() {
+                    programs.insert(target.to_string(), PathBuf::from(program));
+                }
+            }
+            _ => {}
+        }
+    }
+    // A failure that no exercise's own messages explain (the harness, a
+    // dependency): cargo's own account of it.
+    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
+    let built = exercises
+        .iter()
+        .map(|exercise| {
+            let id = exercise.id.clone();
+            let result = match (programs.remove(&id), errors.remove(&id)) {
+                (_, Some(message)) => Err(message),
+                (Some(program), None) => Ok(program),
+                (None, None) => Err(stderr.clone()),
+            };
+            (id, result)
+        })
+        .collect();
+    Ok(Built(built))
 }
 
 /// Builds and runs the checks of `exercise` in `project`.
 pub fn check(project: &Project, exercise: &Exercise) -> Result<Verdict> {
-    let program = match build(project, exercise)? {
-        Ok(program) => program,
-        Err(message) => return Ok(Verdict::CompileError { message }),
-    };
-    let names = list(&program)?;
-    run(&program, &exercise.id, &names, Duration::from_secs(exercise.limit))
+    build(project, &[exercise])?.check(exercise)
 }
 
 /// `--features a,b`, or nothing for no features.
@@ -144,47 +193,6 @@ pub fn feature_args(features: &[String]) -> Vec<String> {
         Vec::new()
     } else {
         vec!["--features".to_string(), features.join(",")]
-    }
-}
-
-/// Builds the check program of `exercise`: its path, or the compiler's
-/// messages.
-fn build(project: &Project, exercise: &Exercise) -> Result<Result<PathBuf, String>> {
-    let id = exercise.id.as_str();
-    let mut command = crate::cargo_command();
-    command
-        .current_dir(project.dir)
-        .args(["build", "--message-format=json", "--test", id])
-        .args(feature_args(&project.features_for(&[exercise])))
-        .env("CARGO_TERM_COLOR", "never")
-        .stdin(Stdio::null());
-    if let Some(package) = project.package {
-        command.args(["-p", package]);
-    }
-    if let Some(target) = &project.target_dir {
-        command.env("CARGO_TARGET_DIR", target);
-    }
-    let out = command.output().context("cannot run cargo to build the checks")?;
-    let mut errors = String::new();
-    let mut program = None;
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<Value>(line) else { continue };
-        match message["reason"].as_str() {
-            Some("compiler-message") if message["message"]["level"] == "error" => {
-                errors.push_str(
-                    message["message"]["rendered"].as_str().unwrap_or_default(),
-                );
-            }
-            Some("compiler-artifact") if message["target"]["name"] == id => {
-                program = message["executable"].as_str().map(PathBuf::from);
-            }
-            _ => {}
-        }
-    }
-    match program {
-        Some(program) if out.status.success() => Ok(Ok(program)),
-        _ if !errors.is_empty() => Ok(Err(errors)),
-        _ => Ok(Err(String::from_utf8_lossy(&out.stderr).trim().to_string())),
     }
 }
 

@@ -8,7 +8,7 @@
 //! `cargo lesson check` does: bounded, its process group killed, passing only
 //! on signed evidence.
 
-use super::check::{Project, Verdict, check, prebuild};
+use super::check::{Project, Verdict, build};
 use super::manifest::{Exercise, features_of};
 use super::project::{self, Source};
 use anyhow::{Context, Result, bail};
@@ -69,10 +69,10 @@ pub fn grade(
             target_dir: Some(work.join("target")),
             features: Some(features_of(&chosen)),
         };
-        prebuild(&project, &chosen)?;
+        let built = build(&project, &chosen)?;
         let verdicts = std::thread::scope(|scope| {
             let handles: Vec<_> =
-                chosen.iter().map(|e| scope.spawn(|| check(&project, e))).collect();
+                chosen.iter().map(|e| scope.spawn(|| built.check(e))).collect();
             handles
                 .into_iter()
                 .map(|h| h.join().expect("a grading thread does not panic"))
