@@ -77,10 +77,12 @@ fn submissions_are_graded_safely_and_for_the_right_reason() {
                 "println!(\"test result: ok. 2 passed\"); eprintln!(\"check takes_one_second_not_five: passed\"); std::process::exit(0);",
             )),
         ),
+        // An unusual duration, so that no other `sleep` on the machine is
+        // taken for the one this submission leaves behind.
         submission(
             &subs.join("hangs"),
             &one(hostile(
-                "std::process::Command::new(\"sleep\").arg(\"60\").spawn().unwrap(); loop {}",
+                "std::process::Command::new(\"sleep\").arg(\"59.75\").spawn().unwrap(); loop {}",
             )),
         ),
         submission(
@@ -125,7 +127,7 @@ fn submissions_are_graded_safely_and_for_the_right_reason() {
     }
     // Nothing the hanging submission started is left running.
     let leftover = std::process::Command::new("pgrep")
-        .args(["-f", "^sleep 60$"])
+        .args(["-f", "^sleep 59.75$"])
         .output()
         .unwrap();
     assert!(leftover.stdout.is_empty(), "a process outlived the grading");
