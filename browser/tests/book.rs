@@ -356,13 +356,12 @@ async fn suite(
             }
         }
     }
-    let pages = html_pages(book);
-    // Page by page in turn, so that each browser gets a share of the chapters.
-    let shares = sessions.iter().enumerate().map(|(n, session)| {
-        let mine: Vec<String> =
-            pages.iter().skip(n).step_by(SESSIONS).cloned().collect();
-        read_pages(session, base, artifacts, listings, mine)
-    });
+    // One queue of pages, the largest first: each browser takes the next
+    // page when it is done with one, so that neither waits on the other.
+    let queue = std::sync::Mutex::new(html_pages(book));
+    let shares = sessions
+        .iter()
+        .map(|session| read_pages(session, base, artifacts, listings, &queue));
     let results = futures::future::join_all(shares).await;
     let mut report = Report::default();
     let mut ids = BTreeMap::new();
@@ -400,16 +399,19 @@ struct Read {
     links: Vec<(String, String, String)>,
 }
 
+/// The book's pages, the smallest first (the queue is taken from its end).
 fn html_pages(book: &Path) -> Vec<String> {
-    let mut pages: Vec<String> = std::fs::read_dir(book)
+    let mut pages: Vec<(u64, String)> = std::fs::read_dir(book)
         .expect("book/ is readable")
         .filter_map(|entry| {
-            let name = entry.ok()?.file_name().to_string_lossy().into_owned();
-            name.ends_with(".html").then_some(name)
+            let entry = entry.ok()?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let size = entry.metadata().ok()?.len();
+            name.ends_with(".html").then_some((size, name))
         })
         .collect();
     pages.sort();
-    pages
+    pages.into_iter().map(|(_, name)| name).collect()
 }
 
 async fn read_pages(
@@ -417,14 +419,18 @@ async fn read_pages(
     base: &str,
     artifacts: &Path,
     listings: &[support::ListingSource],
-    pages: Vec<String>,
+    queue: &std::sync::Mutex<Vec<String>>,
 ) -> WebDriverResult<Read> {
     let mut report = Report::default();
     // The ids of each page, for the anchors; the links of each, to check once
     // every page has been read.
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut links: Vec<(String, String, String)> = Vec::new();
-    for page in &pages {
+    loop {
+        let next =
+            queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
+        let Some(page) = next else { break };
+        let page = &page;
         session.goto(format!("{base}/{page}")).await?;
         let facts = page_facts(session).await?;
         // print.html holds every chapter again: its loading, text, timelines
