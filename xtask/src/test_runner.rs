@@ -80,21 +80,26 @@ pub fn run(root: &Path) -> Result<()> {
     // The run of every listing first, on a machine as quiet as it gets.
     listings.sort_by_key(|e| e.target != "test listings");
     let started = Instant::now();
+    // Each group's outcomes, and when it ended.
+    let timed = |outcomes: Vec<Outcome>| (outcomes, started.elapsed().as_secs_f64());
     let groups = thread::scope(|scope| {
-        let listings = scope.spawn(|| run_listings_group(root, &listings, &machine));
+        let listings =
+            scope.spawn(|| timed(run_listings_group(root, &listings, &machine)));
         let tooling = scope.spawn(|| {
             // Independent programs, each with its own scratch folders, and
             // mostly waiting (on cargo, on learners' code): all at once.
             let tooling: Vec<&Executable> = tooling.iter().collect();
             let mut outcomes = run_at_once(root, &tooling, TOOLING_NICE);
             outcomes.push(doc_tests(root));
-            outcomes
+            timed(outcomes)
         });
         let browser = scope.spawn(|| {
-            browser
-                .iter()
-                .map(|e| run_executable(root, e, BROWSER_NICE))
-                .collect::<Vec<_>>()
+            timed(
+                browser
+                    .iter()
+                    .map(|e| run_executable(root, e, BROWSER_NICE))
+                    .collect::<Vec<_>>(),
+            )
         });
         [
             ("listings", listings.join()),
@@ -105,12 +110,12 @@ pub fn run(root: &Path) -> Result<()> {
     let mut failed = Vec::new();
     let mut out = std::io::stdout().lock();
     for (group, outcomes) in groups {
-        let outcomes =
+        let (outcomes, ended) =
             outcomes.map_err(|_| anyhow::anyhow!("the {group} group crashed"))?;
         let seconds: f64 = outcomes.iter().map(|o| o.seconds).sum();
         writeln!(
             out,
-            "\n-- {group}: {} test programs, {seconds:.1} s of run time",
+            "\n-- {group}: {} test programs, {seconds:.1} s of run time, done after {ended:.1} s",
             outcomes.len()
         )?;
         for outcome in outcomes {
