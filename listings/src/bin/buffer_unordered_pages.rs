@@ -55,7 +55,9 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use futures::stream::{self, StreamExt};
     use std::time::Duration;
+    use tokio::time::sleep;
 
     #[test]
     fn proof() -> xtask::proof::Result {
@@ -66,6 +68,52 @@ mod tests {
         // At most two at a time: 0.8 s, pages in the order they finished.
         assert_eq!(*two_at_a_time, Duration::from_millis(800));
         assert_eq!(*arrived, ["page 2", "page 3", "page 1", "page 4", "page 5"]);
+        Ok(())
+    }
+
+    /// A fetch of the quizzes' variants: `id` arrives after `millis`.
+    async fn fetch_in(id: u64, millis: u64) -> u64 {
+        sleep(Duration::from_millis(millis)).await;
+        id
+    }
+
+    /// The quiz's variant: fetches of 0.4, 0.1 and 0.2 s, `buffer_unordered(3)`,
+    /// arrive as they finish, 2, 3, 1; `buffered(3)` keeps the input order.
+    #[test]
+    fn three_at_a_time_pages_arrive_as_they_finish() -> xtask::proof::Result {
+        let orders = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let pages = [(1, 400), (2, 100), (3, 200)];
+            let unordered: Vec<u64> = stream::iter(pages)
+                .map(|(id, millis)| fetch_in(id, millis))
+                .buffer_unordered(3)
+                .collect()
+                .await;
+            let ordered: Vec<u64> = stream::iter(pages)
+                .map(|(id, millis)| fetch_in(id, millis))
+                .buffered(3)
+                .collect()
+                .await;
+            (unordered, ordered)
+        })?;
+        assert_eq!(orders.output, (vec![2, 3, 1], vec![1, 2, 3]));
+        // Each way takes as long as the slowest fetch: 0.4 s + 0.4 s.
+        assert_eq!(orders.elapsed, Duration::from_millis(800));
+        Ok(())
+    }
+
+    /// The quiz's variant: jobs of 3, 1, 1 and 1 s, `buffer_unordered(2)`. A
+    /// freed place is refilled at once: 3 s in all, no rounds.
+    #[test]
+    fn two_at_a_time_jobs_of_3_1_1_1_s_take_3_s() -> xtask::proof::Result {
+        let jobs = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            stream::iter([(1, 3000), (2, 1000), (3, 1000), (4, 1000)])
+                .map(|(id, millis)| fetch_in(id, millis))
+                .buffer_unordered(2)
+                .collect::<Vec<u64>>()
+                .await
+        })?;
+        assert_eq!(jobs.output.len(), 4);
+        assert_eq!(jobs.elapsed, Duration::from_secs(3));
         Ok(())
     }
 }

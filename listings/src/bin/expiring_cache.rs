@@ -82,6 +82,20 @@ mod tests {
     }
     // ANCHOR_END: tests
 
+    /// The quiz's variant: a time to live of 10 s, and the clock moved exactly
+    /// 10 s: `get` keeps a value only while less than `ttl` has passed.
+    #[test]
+    fn an_entry_is_gone_at_exactly_its_ttl() -> xtask::proof::Result {
+        let got = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let mut cache = Cache::new(Duration::from_secs(10));
+            cache.insert("ferris", "a crab");
+            advance(Duration::from_secs(10)).await;
+            cache.get("ferris").map(str::to_string)
+        })?;
+        assert_eq!(got.output, None);
+        Ok(())
+    }
+
     /// The book's own check of the run shown on the page.
     #[test]
     fn proof() -> xtask::proof::Result {

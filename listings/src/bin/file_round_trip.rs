@@ -70,6 +70,11 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::scratch_dir;
+    use std::io;
+    use tokio::fs::{self, File};
+    use tokio::io::{AsyncBufReadExt, BufReader};
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -77,6 +82,33 @@ mod tests {
         // The two lines written, then the one appended, in that order.
         assert_eq!(lines, ["buy milk", "water the plants", "call the bank"]);
         assert!(!dir.exists(), "{} is still there", dir.display());
+        Ok(())
+    }
+
+    /// The quiz's variant: the append replaced by a second `fs::write`, which
+    /// replaces the file, so the `next_line` loop reads only `call the bank`.
+    #[test]
+    fn a_second_fs_write_replaces_the_file() -> xtask::proof::Result {
+        let read = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let dir = scratch_dir();
+            fs::create_dir_all(&dir).await?;
+            let path = dir.join("todo.txt");
+            let lines = async {
+                fs::write(&path, "buy milk\nwater the plants\n").await?;
+                fs::write(&path, "call the bank\n").await?;
+                let mut reader = BufReader::new(File::open(&path).await?).lines();
+                let mut lines = Vec::new();
+                while let Some(line) = reader.next_line().await? {
+                    lines.push(line);
+                }
+                io::Result::Ok(lines)
+            }
+            .await;
+            fs::remove_dir_all(&dir).await?;
+            lines
+        })?;
+        let lines = read.output.expect("the files can be written and read");
+        assert_eq!(lines, ["call the bank"]);
         Ok(())
     }
 }

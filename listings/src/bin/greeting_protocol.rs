@@ -70,6 +70,7 @@ use xtask::println;
 #[cfg(test)]
 mod tests {
     use super::{IDLE, serve};
+    use std::time::Duration;
     use tokio::io::{self, AsyncReadExt, AsyncWriteExt};
     use tokio::time::Instant;
 
@@ -109,6 +110,24 @@ mod tests {
         // Two names greeted, then one `IDLE` of silence, and the server hangs up.
         assert_eq!(proof.output.ok(), Some(2));
         assert_eq!(proof.elapsed, IDLE);
+        Ok(())
+    }
+
+    /// The quiz: `serve` with a silent client, as `hangs_up_on_a_silent_client`
+    /// runs it on the paused clock. Tokio's clock reads exactly `IDLE`, 1 s;
+    /// in real time, the run takes far less than the 1 s it waits for.
+    #[test]
+    fn a_silent_client_takes_idle_on_tokios_clock_and_no_real_time()
+    -> xtask::proof::Result {
+        let real = std::time::Instant::now();
+        let silent = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let (_client, server) = io::duplex(1024); // kept open, and silent
+            serve(server).await
+        })?;
+        let took = real.elapsed();
+        assert_eq!(silent.output.ok(), Some(0));
+        assert_eq!(silent.elapsed, IDLE);
+        assert!(took < Duration::from_millis(500), "{took:?} of real time");
         Ok(())
     }
 }

@@ -78,7 +78,9 @@ use xtask::proof::blocking as thread;
 
 #[cfg(test)]
 mod tests {
+    use super::{heartbeat, thread};
     use std::time::Duration;
+    use tokio::time::{Instant, sleep};
 
     // ANCHOR: tests
     #[test]
@@ -93,4 +95,19 @@ mod tests {
         proof.assert_order(&["lookup finished", "handler: found", "heartbeat: tick"])
     }
     // ANCHOR_END: tests
+
+    /// The quiz's variant: the tick due at 0.30 s, and a handler that blocks
+    /// 400 ms from 0.25 s: the tick runs at 0.65 s, 350 ms late.
+    #[test]
+    fn blocking_400_ms_from_0_25_s_makes_a_tick_350_ms_late() -> xtask::proof::Result {
+        let worst = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let probe = tokio::spawn(heartbeat(start, 6));
+            sleep(Duration::from_millis(250)).await; // a request comes in
+            thread::sleep(Duration::from_millis(400));
+            probe.await.expect("the probe does not panic")
+        })?;
+        assert_eq!(worst.output, Duration::from_millis(350));
+        Ok(())
+    }
 }

@@ -85,7 +85,9 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
     use std::time::Duration;
+    use tokio::time::sleep;
     use xtask::proof::check;
 
     /// Time and memory are the machine's, and no test here asserts them
@@ -109,5 +111,41 @@ mod tests {
             "on Linux, the memory per task is measured",
             &scaled,
         )
+    }
+
+    /// The page and the quiz: on one thread, the tasks of `run`'s loop (here
+    /// three, each noting when it starts its sleep) run only once `main` is at
+    /// its first `handle.await` that must wait, after the `spawned` point, and
+    /// then in the order they were spawned: the last starts its sleep after the
+    /// others, and before any sleep ends, so they take 1 s in all.
+    #[test]
+    fn tasks_start_at_the_first_await_that_waits_in_spawn_order() -> xtask::proof::Result
+    {
+        let order = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let events = Arc::new(Mutex::new(Vec::new()));
+            let handles: Vec<_> = (0..3)
+                .map(|i| {
+                    let events = Arc::clone(&events);
+                    tokio::spawn(async move {
+                        events.lock().unwrap().push(format!("task {i} sleeps"));
+                        sleep(Duration::from_secs(1)).await;
+                        i % 2
+                    })
+                })
+                .collect();
+            events.lock().unwrap().push("spawned".to_string());
+            let mut odd = 0;
+            for handle in handles {
+                odd += handle.await.expect("no task panics");
+            }
+            assert_eq!(odd, 1);
+            events.lock().unwrap().clone()
+        })?;
+        assert_eq!(
+            order.output,
+            ["spawned", "task 0 sleeps", "task 1 sleeps", "task 2 sleeps"]
+        );
+        assert_eq!(order.elapsed, Duration::from_secs(1));
+        Ok(())
     }
 }

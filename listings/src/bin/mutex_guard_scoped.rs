@@ -54,11 +54,36 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::record_visit;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // Every visit counted once; the three saves overlap (0.5 s in all).
         assert_eq!(proof.output, 3);
+        Ok(())
+    }
+
+    /// The quiz's variant: four tasks, each counting under the lock, then
+    /// saving for 0.5 s without it: the saves overlap, 0.5 s in all.
+    #[test]
+    fn four_scoped_visits_take_0_5_s() -> xtask::proof::Result {
+        let visits = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let visits = Arc::new(Mutex::new(0));
+            let tasks: Vec<_> = (1..=4)
+                .map(|id| tokio::spawn(record_visit(start, id, Arc::clone(&visits))))
+                .collect();
+            for task in tasks {
+                task.await.expect("no task panics");
+            }
+            *visits.lock().expect("no task panicked holding the lock")
+        })?;
+        assert_eq!(visits.output, 4);
+        assert_eq!(visits.elapsed, Duration::from_millis(500));
         Ok(())
     }
 }

@@ -48,7 +48,10 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::consume;
     use std::time::Duration;
+    use tokio::sync::mpsc;
+    use tokio::time::Instant;
 
     #[test]
     fn proof() -> xtask::proof::Result {
@@ -57,6 +60,28 @@ mod tests {
         // channel); each later send waits for the consumer to take an item.
         let ms = Duration::from_millis;
         assert_eq!(proof.output, [ms(0), ms(0), ms(0), ms(500), ms(1000), ms(1500)]);
+        Ok(())
+    }
+
+    /// The quiz's variant: room for 3 instead of 2. Items 1 to 4 go at once
+    /// (one in the consumer's hands, three in the channel); sends 5 and 6
+    /// wait for the consumer, at 0.5 s and 1 s.
+    #[test]
+    fn with_room_for_3_the_sixth_send_finishes_at_1_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let ms = Duration::from_millis;
+            let start = Instant::now();
+            let (tx, rx) = mpsc::channel(3);
+            let consumer = tokio::spawn(consume(start, rx));
+            let mut sent_at = Vec::new();
+            for item in 1..=6 {
+                tx.send(item).await.expect("the consumer is running");
+                sent_at.push(start.elapsed());
+            }
+            drop(tx);
+            consumer.await.expect("the consumer does not panic");
+            assert_eq!(sent_at, [ms(0), ms(0), ms(0), ms(0), ms(500), ms(1000)]);
+        })?;
         Ok(())
     }
 }

@@ -71,7 +71,11 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::{Shared, consumer};
+    use std::sync::Arc;
     use std::time::Duration;
+    use tokio::sync::{Mutex, mpsc};
+    use tokio::time::{self, Instant};
 
     #[test]
     fn proof() -> xtask::proof::Result {
@@ -79,6 +83,65 @@ mod tests {
         // Items go round the consumers: 1, 4, .. 19; 2, 5, .. 20; 3, 6, .. 18.
         // No send ever waits for room: the queue never fills.
         assert_eq!(proof.output, (vec![7, 7, 6], Duration::ZERO));
+        Ok(())
+    }
+
+    /// The quiz's variant: 30 items instead of 20. The last is sent at
+    /// 29 × 0.1 = 2.9 s and done 0.3 s later, at 3.2 s; ten items each.
+    #[test]
+    fn thirty_items_take_3_2_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let (tx, rx) = mpsc::channel(5);
+            let rx: Shared = Arc::new(Mutex::new(rx));
+            let consumers: Vec<_> = (1..=3)
+                .map(|id| tokio::spawn(consumer(start, id, Arc::clone(&rx))))
+                .collect();
+            let mut every_100ms = time::interval(Duration::from_millis(100));
+            for item in 1..=30 {
+                every_100ms.tick().await;
+                tx.send(item).await.expect("the consumers are running");
+            }
+            drop(tx);
+            let mut counts = Vec::new();
+            for consumer in consumers {
+                counts.push(consumer.await.expect("no consumer panics").len());
+            }
+            assert_eq!(counts, [10, 10, 10]);
+            assert_eq!(start.elapsed(), Duration::from_millis(3200));
+        })?;
+        Ok(())
+    }
+
+    /// The page's slower variant: two consumers, about 6.7 items per second. The
+    /// queue fills, the last sends wait for room, up to 0.2 s, and the run
+    /// takes 3.1 s: ten items each, consumer 2 starting 0.1 s later.
+    #[test]
+    fn two_consumers_fill_the_queue_and_take_3_1_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let (tx, rx) = mpsc::channel(5);
+            let rx: Shared = Arc::new(Mutex::new(rx));
+            let consumers: Vec<_> = (1..=2)
+                .map(|id| tokio::spawn(consumer(start, id, Arc::clone(&rx))))
+                .collect();
+            let mut every_100ms = time::interval(Duration::from_millis(100));
+            let mut longest_wait = Duration::ZERO;
+            for item in 1..=20 {
+                every_100ms.tick().await;
+                let asked = Instant::now();
+                tx.send(item).await.expect("the consumers are running");
+                longest_wait = longest_wait.max(asked.elapsed());
+            }
+            drop(tx);
+            let mut counts = Vec::new();
+            for consumer in consumers {
+                counts.push(consumer.await.expect("no consumer panics").len());
+            }
+            assert_eq!(counts, [10, 10]);
+            assert_eq!(longest_wait, Duration::from_millis(200));
+            assert_eq!(start.elapsed(), Duration::from_millis(3100));
+        })?;
         Ok(())
     }
 }

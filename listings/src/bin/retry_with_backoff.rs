@@ -57,7 +57,9 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::FIRST_DELAY;
     use std::time::Duration;
+    use tokio::time::{Instant, sleep};
 
     #[test]
     fn proof() -> xtask::proof::Result {
@@ -68,6 +70,32 @@ mod tests {
         // before; the delays are 100, 200, 400, then 500 (800 capped), 500.
         let ms = Duration::from_millis;
         assert_eq!(started_at, [ms(0), ms(150), ms(400), ms(850), ms(1400), ms(1950)]);
+        Ok(())
+    }
+
+    /// The quiz's variant: the same loop with a cap of 1000 ms, around a call
+    /// that takes no time and fails five times. The waits are 100, 200, 400,
+    /// 800 and 1000 ms (1600 capped): the sixth attempt starts at 2500 ms.
+    #[test]
+    fn a_1000_ms_cap_starts_attempt_6_at_2500_ms() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let ms = Duration::from_millis;
+            let start = Instant::now();
+            let mut started_at = Vec::new();
+            let mut delay = FIRST_DELAY;
+            loop {
+                started_at.push(start.elapsed());
+                if started_at.len() > 5 {
+                    break; // the sixth attempt succeeds
+                }
+                sleep(delay).await; // after each failure
+                delay = (delay * 2).min(ms(1000));
+            }
+            assert_eq!(
+                started_at,
+                [ms(0), ms(100), ms(300), ms(700), ms(1500), ms(2500)]
+            );
+        })?;
         Ok(())
     }
 }

@@ -89,11 +89,69 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::{InFlight, download};
+    use std::sync::Arc;
+    use std::time::Duration;
+    use tokio::sync::Semaphore;
+    use tokio::task::JoinSet;
+    use tokio::time::{Instant, sleep};
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // All twenty done, and never more than five in flight: exactly five.
         assert_eq!(proof.output, (20, 5));
+        Ok(())
+    }
+
+    /// The quiz's variant: twelve jobs of 2 s, spawned at once, each taking a
+    /// permit of `Semaphore::new(4)`: 12 / 4 = 3 rounds × 2 s = 6 s.
+    #[test]
+    fn twelve_jobs_of_2_s_four_at_a_time_take_6_s() -> xtask::proof::Result {
+        let peak = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let limit = Arc::new(Semaphore::new(4));
+            let in_flight = Arc::new(InFlight::default());
+            let mut jobs = JoinSet::new();
+            for _ in 1..=12 {
+                let limit = Arc::clone(&limit);
+                let in_flight = Arc::clone(&in_flight);
+                jobs.spawn(async move {
+                    let _permit = limit.acquire().await.expect("never closed");
+                    let slot = in_flight.enter();
+                    sleep(Duration::from_secs(2)).await;
+                    in_flight.leave(slot);
+                });
+            }
+            jobs.join_all().await;
+            in_flight.peak()
+        })?;
+        assert_eq!(peak.output, 4);
+        assert_eq!(peak.elapsed, Duration::from_secs(6));
+        Ok(())
+    }
+
+    /// The quiz's variant: `let _ =` drops the permit at once, so the twenty
+    /// downloads of 1 s all run together: 1 s, twenty in flight.
+    #[test]
+    fn a_permit_bound_to_underscore_limits_nothing() -> xtask::proof::Result {
+        let peak = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let limit = Arc::new(Semaphore::new(5));
+            let in_flight = Arc::new(InFlight::default());
+            let mut jobs = JoinSet::new();
+            for id in 1..=20 {
+                let limit = Arc::clone(&limit);
+                let in_flight = Arc::clone(&in_flight);
+                jobs.spawn(async move {
+                    let _ = limit.acquire().await.unwrap();
+                    download(start, &in_flight, id).await
+                });
+            }
+            jobs.join_all().await;
+            in_flight.peak()
+        })?;
+        assert_eq!(peak.output, 20);
+        assert_eq!(peak.elapsed, Duration::from_secs(1));
         Ok(())
     }
 }

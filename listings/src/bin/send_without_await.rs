@@ -68,6 +68,10 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::show_readings;
+    use tokio::sync::mpsc;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -75,6 +79,25 @@ mod tests {
         let [ignored, awaited] = proof.output;
         assert_eq!(ignored, Vec::<u32>::new());
         assert_eq!(awaited, [17, 21, 19]);
+        Ok(())
+    }
+
+    /// The quiz's variant: `let _ = tx.send(x)` for 1, 2 and 3 on a channel
+    /// with room for 8, then `tx` dropped: the receiver gets nothing.
+    #[test]
+    #[allow(clippy::let_underscore_future)] // the bug the quiz asks about
+    fn sends_behind_let_underscore_deliver_nothing() -> xtask::proof::Result {
+        let got = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let (tx, rx) = mpsc::channel(8);
+            let display = tokio::spawn(show_readings(start, "ignored", rx));
+            for x in [1, 2, 3] {
+                let _ = tx.send(x);
+            }
+            drop(tx);
+            display.await.expect("the display does not panic")
+        })?;
+        assert_eq!(got.output, Vec::<u32>::new());
         Ok(())
     }
 }

@@ -43,6 +43,7 @@ use xtask::println;
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
+    use tokio::time::{Instant, sleep, timeout, timeout_at};
 
     #[test]
     fn proof() -> xtask::proof::Result {
@@ -53,6 +54,51 @@ mod tests {
         let ms = Duration::from_millis;
         assert_eq!(budgets, [ms(1000), ms(700), ms(200)]);
         assert_eq!(done, ["connect", "query"]);
+        Ok(())
+    }
+
+    /// The quiz's variant: steps of 500, 1000 and 1000 ms under one deadline
+    /// 2 s after the start. The third starts with 2000 - 500 - 1000 = 500 ms
+    /// left, and is dropped at 2 s.
+    #[test]
+    fn the_third_step_gets_500_ms_of_2_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let ms = Duration::from_millis;
+            let start = Instant::now();
+            let deadline = start + Duration::from_secs(2);
+            let (mut budgets, mut done) = (Vec::new(), Vec::new());
+            for step in [500, 1000, 1000] {
+                budgets.push(deadline.saturating_duration_since(Instant::now()));
+                if timeout_at(deadline, sleep(ms(step))).await.is_err() {
+                    break;
+                }
+                done.push(step);
+            }
+            assert_eq!(budgets, [ms(2000), ms(1500), ms(500)]);
+            assert_eq!(done, [500, 1000]);
+            assert_eq!(start.elapsed(), ms(2000));
+        })?;
+        Ok(())
+    }
+
+    /// The page: with a fresh `timeout` of 1 s for each step instead of one
+    /// deadline, three steps can take 3 s together. Steps of 1 s each all
+    /// complete (`timeout` polls its future before its timer).
+    #[test]
+    fn a_timeout_of_1_s_per_step_lets_three_steps_take_3_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let mut done = 0;
+            for _ in 0..3 {
+                let step = sleep(Duration::from_secs(1));
+                if timeout(Duration::from_secs(1), step).await.is_err() {
+                    break;
+                }
+                done += 1;
+            }
+            assert_eq!(done, 3);
+            assert_eq!(start.elapsed(), Duration::from_secs(3));
+        })?;
         Ok(())
     }
 }

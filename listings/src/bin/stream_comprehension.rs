@@ -47,11 +47,33 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::sensor;
+    use futures::StreamExt;
+    use futures::future;
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // Three of the five readings pass the filter, mapped to text.
         assert_eq!(proof.output, ["21.5 °C", "22.0 °C", "22.5 °C"]);
+        Ok(())
+    }
+
+    /// The quiz's variant: a filter that lets only the last reading through
+    /// still waits for all five, 5 × 0.1 s = 0.5 s.
+    #[test]
+    fn filtering_down_to_one_reading_still_takes_0_5_s() -> xtask::proof::Result {
+        let warm = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            sensor(start)
+                .filter(|c| future::ready(*c >= 22.5))
+                .collect::<Vec<_>>()
+                .await
+        })?;
+        assert_eq!(warm.output, [22.5]);
+        assert_eq!(warm.elapsed, Duration::from_millis(500));
         Ok(())
     }
 }

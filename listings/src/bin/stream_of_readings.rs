@@ -50,6 +50,11 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use futures::stream::{self, StreamExt};
+    use std::pin::pin;
+    use std::time::Duration;
+    use tokio::time::sleep;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -62,5 +67,29 @@ mod tests {
             "main: got 20.5 °C",
             "reading 2 started",
         ])
+    }
+
+    /// The quiz's variant: a stream of 4 items, each after a 0.2 s wait, read
+    /// with `while let` and nothing else: the waits add up, 4 × 0.2 s = 0.8 s.
+    #[test]
+    fn four_items_of_0_2_s_take_0_8_s() -> xtask::proof::Result {
+        let read = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let items = stream::unfold(1, |n| async move {
+                if n > 4 {
+                    return None;
+                }
+                sleep(Duration::from_millis(200)).await;
+                Some((n, n + 1))
+            });
+            let mut items = pin!(items);
+            let mut seen = Vec::new();
+            while let Some(item) = items.next().await {
+                seen.push(item);
+            }
+            seen
+        })?;
+        assert_eq!(read.output, [1, 2, 3, 4]);
+        assert_eq!(read.elapsed, Duration::from_millis(800));
+        Ok(())
     }
 }

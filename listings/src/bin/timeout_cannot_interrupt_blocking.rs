@@ -42,11 +42,32 @@ use xtask::proof::blocking as thread;
 
 #[cfg(test)]
 mod tests {
+    use super::thread;
+    use std::time::Duration;
+    use tokio::time::{Instant, timeout};
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // Past its 1 s, and still Ok: the timeout never had a chance to act.
         assert!(proof.output, "the timeout gives Ok");
+        Ok(())
+    }
+
+    /// The quiz's variant: a 3 s blocking sleep, with no `.await` before it,
+    /// under a 1 s timeout. The first poll blocks 3 s and completes the block,
+    /// which `timeout` polls before its timer: `Ok(())` at 3 s.
+    #[test]
+    fn a_3_s_blocking_sleep_under_1_s_gives_ok_at_3_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let result = timeout(Duration::from_secs(1), async {
+                thread::sleep(Duration::from_secs(3));
+            })
+            .await;
+            assert_eq!(result, Ok(()));
+            assert_eq!(start.elapsed(), Duration::from_secs(3));
+        })?;
         Ok(())
     }
 }

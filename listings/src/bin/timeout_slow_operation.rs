@@ -54,6 +54,10 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::slow_report;
+    use std::time::Duration;
+    use tokio::time::{Instant, timeout};
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -62,6 +66,21 @@ mod tests {
         // came back, and its last line never ran.
         proof.assert_order(&["guard dropped", "timeout finished", "main: Err"])?;
         assert!(!proof.lines.iter().any(|l| l.contains("slow report: done")));
+        Ok(())
+    }
+
+    /// The quiz's variant: the 5 s report under a 3 s timeout. `Err(Elapsed)`
+    /// at 3 s: the report never reached its last line (`done` would have come
+    /// with its `Ok`), and the timeout, with the report and its guard inside,
+    /// is dropped there, at the end of the `.await`.
+    #[test]
+    fn a_3_s_timeout_gives_up_at_3_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let result = timeout(Duration::from_secs(3), slow_report(start)).await;
+            assert!(result.is_err(), "{result:?}");
+            assert_eq!(start.elapsed(), Duration::from_secs(3));
+        })?;
         Ok(())
     }
 }

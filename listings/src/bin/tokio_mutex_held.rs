@@ -58,12 +58,38 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::{Connection, report};
+    use std::sync::Arc;
+    use std::time::Duration;
+    use tokio::sync::Mutex;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
         // One send at a time, whole: 3 × 0.5 s, in the order the tasks
         // asked for the lock.
         assert_eq!(proof.output, ["report 1", "report 2", "report 3"]);
+        Ok(())
+    }
+
+    /// The quiz's variant: four tasks, each holding the connection for its
+    /// whole 0.5 s send: they take turns, 4 × 0.5 s = 2 s.
+    #[test]
+    fn four_reports_under_the_lock_take_2_s() -> xtask::proof::Result {
+        let sent = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let connection = Arc::new(Mutex::new(Connection { sent: Vec::new() }));
+            let tasks: Vec<_> = (1..=4)
+                .map(|id| tokio::spawn(report(start, id, Arc::clone(&connection))))
+                .collect();
+            for task in tasks {
+                task.await.expect("no task panics");
+            }
+            connection.lock().await.sent.clone()
+        })?;
+        assert_eq!(sent.output, ["report 1", "report 2", "report 3", "report 4"]);
+        assert_eq!(sent.elapsed, Duration::from_secs(2));
         Ok(())
     }
 }

@@ -80,6 +80,10 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use super::with_connection;
+    use std::time::Duration;
+    use tokio::time::Instant;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -99,6 +103,24 @@ mod tests {
                 assert!(lines[i - 1].contains("close finished"), "{}", lines[i]);
             }
         }
+        Ok(())
+    }
+
+    /// The quiz's variant: a body that awaits two queries of 0.5 s in turn.
+    /// Connect, query, query, close: 0.1 + 0.5 + 0.5 + 0.1 = 1.2 s.
+    #[test]
+    fn two_queries_in_one_scope_take_1_2_s() -> xtask::proof::Result {
+        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let rows = with_connection(start, async |conn| {
+                let users = conn.query("users").await?;
+                let more = conn.query("users").await?;
+                Ok(users.len() + more.len())
+            })
+            .await;
+            assert_eq!(rows, Ok(4));
+            assert_eq!(start.elapsed(), Duration::from_millis(1200));
+        })?;
         Ok(())
     }
 }
