@@ -51,6 +51,14 @@ async fn with_heartbeat(
     };
     let (longest_gap, (primes, computation)) = tokio::join!(heartbeat, computation);
     let measured = Measured { primes, computation, longest_gap };
+    report(start, label, &measured);
+    measured
+}
+// ANCHOR_END: heartbeat
+
+/// Prints what `measured` says: primes found, the computation's time and the
+/// longest gap between heartbeats.
+fn report(start: Instant, label: &str, measured: &Measured) {
     let took = measured.computation.as_secs_f64();
     let gap = measured.longest_gap.as_secs_f64();
     let found = measured.primes;
@@ -58,9 +66,7 @@ async fn with_heartbeat(
         start,
         &format!("{label}: {found} primes in {took:.2}s, longest gap {gap:.2}s"),
     );
-    measured
 }
-// ANCHOR_END: heartbeat
 
 /// CPU-bound work: counts the primes below a million, the slow way.
 fn count_primes() -> usize {
