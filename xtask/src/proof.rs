@@ -154,6 +154,8 @@ where
 pub struct Variant<T> {
     /// What its future returned.
     pub output: T,
+    /// The lines it printed through [`println!`], in order.
+    pub lines: Vec<String>,
     /// The tokio time it took.
     pub elapsed: Duration,
 }
@@ -161,8 +163,8 @@ pub struct Variant<T> {
 /// Runs a variant of a listing (its functions with other numbers, as a quiz or
 /// the page asks the reader to predict) on tokio's paused clock, bounded like
 /// a proof, and returns what it gave and the time it took, for the test to
-/// assert. It takes its turn with the listing's proof, which records every
-/// line printed while it runs.
+/// assert, with the lines it printed. It takes its turn with the listing's
+/// proof, since both record every line printed while they run.
 pub fn variant<F, Fut>(name: &str, run: F) -> Result<Variant<Fut::Output>>
 where
     F: FnOnce() -> Fut + Send + 'static,
@@ -170,10 +172,13 @@ where
     Fut::Output: Send + 'static,
 {
     let _one_at_a_time = SESSION.lock().unwrap_or_else(PoisonError::into_inner);
+    *RECORDED.lock().unwrap_or_else(PoisonError::into_inner) = Some(Vec::new());
     let mut runtime = tokio::runtime::Builder::new_current_thread();
     runtime.start_paused(true);
-    let (output, elapsed) = bounded(name, runtime, run)?;
-    Ok(Variant { output, elapsed })
+    let result = bounded(name, runtime, run);
+    let lines = RECORDED.lock().unwrap_or_else(PoisonError::into_inner).take();
+    let (output, elapsed) = result?;
+    Ok(Variant { output, lines: lines.unwrap_or_default(), elapsed })
 }
 
 /// The same for a listing that does not use async at all: its `main` runs
