@@ -58,6 +58,8 @@ use xtask::println;
 
 #[cfg(test)]
 mod tests {
+    use tokio::runtime::Handle;
+
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
@@ -73,5 +75,18 @@ mod tests {
         );
         assert!(!proof.lines.iter().any(|l| l.contains("conn 2 close")));
         Ok(())
+    }
+
+    /// The page's note: `try_current` looks at the current thread. Inside
+    /// the runtime it finds it; on a plain thread it fails, though the
+    /// runtime still runs.
+    #[test]
+    fn try_current_fails_on_a_plain_thread() {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        runtime.block_on(async {
+            assert!(Handle::try_current().is_ok());
+            let elsewhere = std::thread::spawn(|| Handle::try_current().is_ok());
+            assert!(!elsewhere.join().unwrap());
+        });
     }
 }

@@ -70,4 +70,37 @@ mod tests {
         })?;
         Ok(())
     }
+
+    /// The page's advice, on the wall clock (blocking work is real time): the
+    /// same kind of work moved to `spawn_blocking`. A timeout on its
+    /// `JoinHandle` fires on time, while the work runs on to its end on the
+    /// blocking pool: dropping the runtime waits for it.
+    #[test]
+    fn with_spawn_blocking_the_timeout_fires_but_the_work_runs_on() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let finished = Arc::new(AtomicBool::new(false));
+        let done = Arc::clone(&finished);
+        runtime.block_on(async {
+            let start = std::time::Instant::now();
+            let work = tokio::task::spawn_blocking(move || {
+                std::thread::sleep(Duration::from_millis(500));
+                done.store(true, Ordering::SeqCst);
+            });
+            let result = timeout(Duration::from_millis(100), work).await;
+            assert!(result.is_err(), "the timeout fires");
+            assert!(
+                start.elapsed() < Duration::from_millis(400),
+                "{:?}",
+                start.elapsed()
+            );
+            assert!(!finished.load(Ordering::SeqCst), "the work is still running");
+        });
+        drop(runtime);
+        assert!(finished.load(Ordering::SeqCst), "the work ran to its end");
+    }
 }

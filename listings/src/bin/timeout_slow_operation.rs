@@ -70,17 +70,24 @@ mod tests {
     }
 
     /// The quiz's variant: the 5 s report under a 3 s timeout. `Err(Elapsed)`
-    /// at 3 s: the report never reached its last line (`done` would have come
-    /// with its `Ok`), and the timeout, with the report and its guard inside,
-    /// is dropped there, at the end of the `.await`.
+    /// at 3 s; the report is dropped there, so its guard cleans up at 3 s and
+    /// its last line, `done`, never prints.
     #[test]
     fn a_3_s_timeout_gives_up_at_3_s() -> xtask::proof::Result {
-        xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+        let variant = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
             let start = Instant::now();
-            let result = timeout(Duration::from_secs(3), slow_report(start)).await;
-            assert!(result.is_err(), "{result:?}");
-            assert_eq!(start.elapsed(), Duration::from_secs(3));
+            timeout(Duration::from_secs(3), slow_report(start)).await
         })?;
+        assert!(variant.output.is_err(), "{:?}", variant.output);
+        assert_eq!(variant.elapsed, Duration::from_secs(3));
+        assert_eq!(
+            variant.lines,
+            [
+                "[ 0.00s] slow report: working, needs 5 s",
+                "[ 3.00s] slow report: guard dropped, cleaning up",
+            ],
+            "the guard cleans up at 3 s, and `done` never prints"
+        );
         Ok(())
     }
 }

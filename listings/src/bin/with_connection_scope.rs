@@ -123,4 +123,27 @@ mod tests {
         })?;
         Ok(())
     }
+
+    /// The page's caveat: a body that panics never returns, so the close
+    /// after it never runs (no `close` line at all); the task that ran the
+    /// scope ends with the panic.
+    #[test]
+    fn a_panicking_body_skips_the_close() -> xtask::proof::Result {
+        let variant = xtask::proof::variant(env!("CARGO_BIN_NAME"), || async {
+            let start = Instant::now();
+            let scope = with_connection(start, async |conn| -> Result<usize, String> {
+                conn.query("users").await?;
+                panic!("the body panics");
+            });
+            tokio::spawn(scope).await
+        })?;
+        assert!(variant.output.is_err_and(|e| e.is_panic()));
+        assert!(variant.lines.iter().any(|l| l.contains("query finished")));
+        assert!(
+            !variant.lines.iter().any(|l| l.contains("close")),
+            "{:?}",
+            variant.lines
+        );
+        Ok(())
+    }
 }
