@@ -63,8 +63,18 @@ mod tests {
     #[test]
     fn proof() -> xtask::proof::Result {
         let proof = xtask::proof::paused(env!("CARGO_BIN_NAME"), super::run)?;
-        // The error and the panic both reach main, as they happen.
+        // The error and the panic both reach main, as they happen: the error
+        // at 0.40 s, the panic at 0.60 s, when the last job ends and so does
+        // main.
         assert_eq!(proof.output, (1, 2));
+        for line in [
+            "[ 0.40s] main: a job failed: image 2: file not found",
+            "[ 0.60s] main: a job panicked",
+            "[ 0.60s] main: 1 succeeded, 2 failed",
+        ] {
+            assert!(proof.lines.iter().any(|printed| printed == line), "{line}");
+        }
+        assert_eq!(proof.elapsed, std::time::Duration::from_millis(600));
         proof.assert_order(&["main: a job failed: image 2", "main: a job panicked"])
     }
 }

@@ -181,4 +181,43 @@ mod tests {
         }
         Ok(())
     }
+
+    /// The quiz's variant: the same loop, with a first wait of 10 ms, against
+    /// `/flaky/4`. Four failures, four waits: 10 + 20 + 40 + 80 = 150 ms, and
+    /// the fifth attempt succeeds.
+    #[test]
+    fn four_failures_from_a_10_ms_wait_take_150_ms() -> xtask::proof::Result {
+        use super::{Client, MAX_ATTEMPTS, Server, worth_retrying};
+        use tokio::time::{Instant, sleep};
+
+        let (attempts, took) =
+            xtask::proof::wall_clock(env!("CARGO_BIN_NAME"), || async {
+                let server = Server::start().expect("the local server starts");
+                let client = Client::new();
+                let start = Instant::now();
+                let mut wait = Duration::from_millis(10);
+                let mut attempts = 0;
+                loop {
+                    attempts += 1;
+                    let sent = client.get(server.url("/flaky/4")).send().await;
+                    match sent.and_then(|response| response.error_for_status()) {
+                        Ok(_) => return (attempts, start.elapsed()),
+                        Err(error)
+                            if attempts < MAX_ATTEMPTS && worth_retrying(&error) =>
+                        {
+                            sleep(wait).await;
+                            wait *= 2;
+                        }
+                        Err(error) => panic!("attempt {attempts} gave up: {error}"),
+                    }
+                }
+            })?;
+        assert_eq!(attempts, 5);
+        let most = Duration::from_secs_f64(0.15 + xtask::output::tolerance(0.15));
+        check(
+            took >= Duration::from_millis(150) && took <= most,
+            "four waits from 10 ms take 150 ms",
+            took,
+        )
+    }
 }

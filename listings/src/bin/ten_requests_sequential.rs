@@ -155,4 +155,31 @@ mod tests {
         assert_eq!(connections, 1);
         Ok(())
     }
+
+    /// The quiz's variant: eight requests to a page that answers after 50 ms,
+    /// sent one after the other with the listing's `fetch`. The waits add up:
+    /// 8 × 50 ms = 400 ms, within the book's tolerance.
+    #[test]
+    fn eight_requests_of_50_ms_take_400_ms() -> xtask::proof::Result {
+        use super::{Client, Server, fetch};
+        use std::time::Duration;
+        use tokio::time::Instant;
+
+        let took = xtask::proof::wall_clock(env!("CARGO_BIN_NAME"), || async {
+            let server = Server::start().expect("the local server starts");
+            let client = Client::new();
+            let start = Instant::now();
+            for id in 1..=8 {
+                let page = fetch(&client, start, &server.url("/delay/50"), id).await;
+                assert_eq!(page.expect("every request succeeds"), "waited 50 ms");
+            }
+            start.elapsed()
+        })?;
+        let most = Duration::from_secs_f64(0.4 + xtask::output::tolerance(0.4));
+        xtask::proof::check(
+            took >= Duration::from_millis(400) && took <= most,
+            "eight requests of 50 ms, one after the other, take 400 ms",
+            took,
+        )
+    }
 }

@@ -166,4 +166,43 @@ mod tests {
         assert_eq!(cut_off, ["/delay/1200", "/delay/1500"]);
         Ok(())
     }
+
+    /// The quiz's variant: requests that answer after 40, 140, 280 and 400 ms,
+    /// the listing's `fetch` in a `JoinSet`, and one timeout of 200 ms around
+    /// the loop that collects them: two pages, and the batch is over at 200 ms.
+    #[test]
+    fn a_200_ms_timeout_keeps_the_pages_of_40_and_140_ms() -> xtask::proof::Result {
+        use super::{Client, Server, fetch};
+        use std::time::Duration;
+        use tokio::task::JoinSet;
+        use tokio::time::{Instant, timeout};
+
+        let (pages, cut_off, took) =
+            xtask::proof::wall_clock(env!("CARGO_BIN_NAME"), || async {
+                let server = Server::start().expect("the local server starts");
+                let client = Client::new();
+                let start = Instant::now();
+                let mut batch = JoinSet::new();
+                for path in ["/delay/40", "/delay/140", "/delay/280", "/delay/400"] {
+                    batch.spawn(fetch(client.get(server.url(path))));
+                }
+                let mut pages = Vec::new();
+                let whole_batch = async {
+                    while let Some(joined) = batch.join_next().await {
+                        pages.push(joined.expect("no task panics").expect("a page"));
+                    }
+                };
+                let cut_off =
+                    timeout(Duration::from_millis(200), whole_batch).await.is_err();
+                (pages, cut_off, start.elapsed())
+            })?;
+        assert_eq!(pages, ["waited 40 ms", "waited 140 ms"]);
+        assert!(cut_off, "the timeout cut off the 280 and 400 ms requests");
+        let most = Duration::from_secs_f64(0.2 + xtask::output::tolerance(0.2));
+        xtask::proof::check(
+            took >= Duration::from_millis(200) && took <= most,
+            "the batch is over at 200 ms",
+            took,
+        )
+    }
 }
