@@ -22,6 +22,57 @@ fn load(user: u32) -> lessons::Timed<Result<Profile, FetchError>> {
     }
 }
 
+fn the_stand_ins_are_unchanged() {
+    let changed = |what: &str, found: String| -> String {
+        format!(
+            "{what} alone gave {found}: `fetch_name` and `fetch_orders` stand in for \
+             the network, and are not yours to change. Put them back as they were \
+             (`cargo lesson reset join_and_propagate_errors` restores the whole file), \
+             and change `load_profile`"
+        )
+    };
+    let names: [(u32, Result<&str, FetchError>); 3] =
+        [(1, Ok("Ada")), (2, Ok("Grace")), (7, Err(FetchError::NoSuchUser(7)))];
+    for (user, expected) in names {
+        let timed = lessons::paused(exercise::fetch_name(user));
+        lessons::assert_no_blocking(&timed);
+        let expected = expected.map(str::to_string);
+        assert!(
+            timed.output == expected && timed.tokio == Duration::from_millis(300),
+            "{}",
+            changed(
+                &format!("fetch_name({user})"),
+                format!(
+                    "{:?} after {:?}, not {expected:?} after 300ms",
+                    timed.output, timed.tokio
+                )
+            )
+        );
+    }
+    let orders: [(u32, Result<Vec<&str>, FetchError>); 3] = [
+        (1, Ok(vec!["teapot", "kettle"])),
+        (2, Err(FetchError::OrdersUnavailable)),
+        (7, Ok(Vec::new())),
+    ];
+    for (user, expected) in orders {
+        let timed = lessons::paused(exercise::fetch_orders(user));
+        lessons::assert_no_blocking(&timed);
+        let expected = expected
+            .map(|orders| orders.into_iter().map(str::to_string).collect::<Vec<_>>());
+        assert!(
+            timed.output == expected && timed.tokio == Duration::from_millis(500),
+            "{}",
+            changed(
+                &format!("fetch_orders({user})"),
+                format!(
+                    "{:?} after {:?}, not {expected:?} after 500ms",
+                    timed.output, timed.tokio
+                )
+            )
+        );
+    }
+}
+
 fn loads_a_profile() {
     let timed = load(1);
     let expected = Profile {
@@ -76,6 +127,7 @@ fn unavailable_orders_are_an_error() {
 }
 
 lessons::checks!(
+    the_stand_ins_are_unchanged,
     loads_a_profile,
     both_requests_at_once,
     a_missing_user_is_an_error,

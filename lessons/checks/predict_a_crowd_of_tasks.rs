@@ -74,4 +74,33 @@ fn when_they_start() {
     );
 }
 
-lessons::checks!(crowd, one_after_another, when_they_start);
+/// Asserts that `name` still behaves as it was given: the learner changes only
+/// the constants. (What it should give is not shown: it is the answer.)
+fn unchanged(name: &str, as_given: bool) {
+    assert!(
+        as_given,
+        "`{name}` does not behave as it was given: put it back as it was \
+         (`cargo lesson reset predict_a_crowd_of_tasks` restores the whole file), and change only the \
+         constants"
+    );
+}
+
+fn millis<T>(timed: &lessons::Timed<T>) -> u64 {
+    timed.tokio.as_millis() as u64
+}
+
+fn the_functions_are_unchanged() {
+    let t = lessons::paused(exercise::crowd());
+    unchanged("crowd", (millis(&t), t.output) == (1000, (0..10_000).sum()));
+    let t = lessons::paused(exercise::one_after_another());
+    unchanged("one_after_another", millis(&t) == 5000);
+    let t = lessons::paused(exercise::when_they_start());
+    unchanged("when_they_start", (millis(&t), t.output) == (1000, (0, 10_000)));
+}
+
+lessons::checks!(
+    the_functions_are_unchanged,
+    crowd,
+    one_after_another,
+    when_they_start
+);

@@ -117,7 +117,41 @@ fn busy_server() {
     );
 }
 
+/// Asserts that `name` still behaves as it was given: the learner changes only
+/// the constants. (What it should give is not shown: it is the answer.)
+fn unchanged(name: &str, as_given: bool) {
+    assert!(
+        as_given,
+        "`{name}` does not behave as it was given: put it back as it was \
+         (`cargo lesson reset predict_limits` restores the whole file), and change only the \
+         constants"
+    );
+}
+
+fn millis<T>(timed: &lessons::Timed<T>) -> u64 {
+    timed.tokio.as_millis() as u64
+}
+
+fn the_functions_are_unchanged() {
+    let in_flight = Arc::new(InFlight::default());
+    let t = lessons::paused(exercise::ten_jobs_four_permits(Arc::clone(&in_flight)));
+    unchanged("ten_jobs_four_permits", (millis(&t), in_flight.peak()) == (3000, 4));
+    let in_flight = Arc::new(InFlight::default());
+    let t = lessons::paused(exercise::permit_behind_underscore(Arc::clone(&in_flight)));
+    unchanged("permit_behind_underscore", (millis(&t), in_flight.peak()) == (1000, 10));
+    let t = lessons::paused(exercise::a_slow_job_first());
+    unchanged(
+        "a_slow_job_first",
+        (millis(&t), t.output) == (3500, vec![2, 3, 1, 4, 5]),
+    );
+    let t = lessons::paused(exercise::busy_server(None));
+    unchanged("busy_server", (millis(&t), t.output) == (2500, 4));
+    let t = lessons::paused(exercise::busy_server(Some(2)));
+    unchanged("busy_server", (millis(&t), t.output) == (4000, 8));
+}
+
 lessons::checks!(
+    the_functions_are_unchanged,
     ten_jobs_four_permits,
     permit_behind_underscore,
     a_slow_job_first,

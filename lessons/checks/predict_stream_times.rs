@@ -114,7 +114,37 @@ fn first_page_to_arrive() {
     );
 }
 
+/// Asserts that `name` still behaves as it was given: the learner changes only
+/// the constants. (What it should give is not shown: it is the answer.)
+fn unchanged(name: &str, as_given: bool) {
+    assert!(
+        as_given,
+        "`{name}` does not behave as it was given: put it back as it was \
+         (`cargo lesson reset predict_stream_times` restores the whole file), and change only the \
+         constants"
+    );
+}
+
+fn the_functions_are_unchanged() {
+    let t = lessons::paused(exercise::read_and_work());
+    unchanged("read_and_work", (millis(&t), t.output) == (1200, vec![20, 21, 22, 23]));
+    let t = lessons::paused(exercise::keep_the_warm_ones());
+    unchanged("keep_the_warm_ones", (millis(&t), t.output) == (800, vec![22, 23]));
+    let t = lessons::paused(exercise::pages_with_then());
+    unchanged("pages_with_then", (millis(&t), t.output) == (750, vec![1, 2, 3, 4]));
+    let t = lessons::paused(exercise::pages_two_at_a_time());
+    unchanged("pages_two_at_a_time", (millis(&t), t.output) == (400, vec![2, 1, 3, 4]));
+    exercise::STARTED.store(0, Ordering::SeqCst);
+    let t = lessons::paused(exercise::first_page_to_arrive());
+    let started = exercise::STARTED.load(Ordering::SeqCst);
+    unchanged(
+        "first_page_to_arrive",
+        (millis(&t), t.output, started) == (100, Some(2), 2),
+    );
+}
+
 lessons::checks!(
+    the_functions_are_unchanged,
     read_and_work,
     keep_the_warm_ones,
     pages_with_then,

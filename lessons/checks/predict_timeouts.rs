@@ -104,7 +104,36 @@ fn same_instant() {
     );
 }
 
+/// Asserts that `name` still behaves as it was given: the learner changes only
+/// the constants. (What it should give is not shown: it is the answer.)
+fn unchanged(name: &str, as_given: bool) {
+    assert!(
+        as_given,
+        "`{name}` does not behave as it was given: put it back as it was \
+         (`cargo lesson reset predict_timeouts` restores the whole file), and change only the \
+         constants"
+    );
+}
+
+fn millis<T>(timed: &lessons::Timed<T>) -> u64 {
+    timed.tokio.as_millis() as u64
+}
+
+fn the_functions_are_unchanged() {
+    let t = lessons::paused(exercise::each_step_limited());
+    unchanged("each_step_limited", (millis(&t), t.output) == (1200, 3));
+    let t = lessons::paused(exercise::one_deadline());
+    unchanged("one_deadline", (millis(&t), t.output) == (1000, 2));
+    let t = lessons::paused(exercise::timeout_around_a_task());
+    unchanged("timeout_around_a_task", (millis(&t), t.output) == (3500, true));
+    let t = lessons::paused(exercise::timeout_around_a_future());
+    unchanged("timeout_around_a_future", (millis(&t), t.output) == (3500, false));
+    let t = lessons::paused(exercise::same_instant());
+    unchanged("same_instant", (millis(&t), t.output) == (1000, true));
+}
+
 lessons::checks!(
+    the_functions_are_unchanged,
     each_step_limited,
     one_deadline,
     timeout_around_a_task,

@@ -54,6 +54,26 @@ fn counts_after_one_second() {
     );
 }
 
+fn a_waiting_worker_starts_no_step() {
+    let timed = lessons::paused(exercise::run(ms(1300), new_log()));
+    assert_eq!(
+        timed.output,
+        (4, 2),
+        "stopped at 1.3 s: the saver is in its step from 1.2 s to 1.45 s (4 steps), \
+         the reporter has finished its step of 0.7 s and waits for its next tick, at \
+         1.4 s (2 steps). Asked to stop while it waits, a worker stops there: it must \
+         not start another step after the token is cancelled. Race the token against \
+         the wait for the tick"
+    );
+    assert_eq!(
+        timed.tokio,
+        ms(1450),
+        "run took {:?}: the saver finishes its step at 1.45 s, and the reporter, \
+         waiting for its tick when asked to stop, stops at once",
+        timed.tokio
+    );
+}
+
 fn nothing_runs_after_run_returns() {
     let log = new_log();
     let timed = lessons::paused(async {
@@ -90,5 +110,6 @@ fn nothing_runs_after_run_returns() {
 lessons::checks!(
     counts_after_1800_ms,
     counts_after_one_second,
+    a_waiting_worker_starts_no_step,
     nothing_runs_after_run_returns
 );

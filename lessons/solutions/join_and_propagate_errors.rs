@@ -3,7 +3,8 @@
 //! `load_profile` fetches a user's name (300 ms) and their orders (500 ms), one
 //! after the other, and panics when a request fails. Make it run both requests
 //! at once, so that a profile loads in 500 ms, and make it return a failed
-//! request's error as its own `Err`, with `?`, instead of panicking.
+//! request's error as its own `Err`, with `?`, instead of panicking. Leave
+//! `fetch_name` and `fetch_orders` as they are: they stand in for the network.
 
 use std::time::Duration;
 use tokio::time::sleep;

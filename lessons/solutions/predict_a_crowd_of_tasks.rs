@@ -5,7 +5,8 @@
 //! counts. Then check: the check runs each function on tokio's paused clock,
 //! on a current-thread runtime (one thread polls every task, as asyncio's
 //! loop does), and compares. Where you were wrong, work out why before you
-//! change your answer.
+//! change your answer. Change only the constants, never the functions: the
+//! check makes sure they behave as given.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

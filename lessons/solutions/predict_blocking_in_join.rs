@@ -1,6 +1,6 @@
 //! Predict four joins, then check.
 //!
-//! Each scenario below joins two waits of 200 ms. `wait` awaits a tokio timer;
+//! Each scenario below joins two waits of 500 ms. `wait` awaits a tokio timer;
 //! `block` holds the thread with `std::thread::sleep`. Without running them,
 //! predict how long each scenario takes, in milliseconds, and write it in its
 //! constant. Then check your predictions. Change only the four constants.
@@ -11,15 +11,15 @@ use std::time::Duration;
 // poll. A `block` holds the thread for its whole first poll; a `wait` starts
 // its timer on its first poll and returns `Pending` at once.
 
-/// 200 + 200: the second `block` is polled only when the first returns.
-pub const PREDICTED_A_MS: u64 = 400;
-/// Both timers start at 0 and fire together at 200.
-pub const PREDICTED_B_MS: u64 = 200;
-/// The `block` is polled first; the timer starts only at 200, and fires at 400.
-pub const PREDICTED_C_MS: u64 = 400;
+/// 500 + 500: the second `block` is polled only when the first returns.
+pub const PREDICTED_A_MS: u64 = 1000;
+/// Both timers start at 0 and fire together at 500.
+pub const PREDICTED_B_MS: u64 = 500;
+/// The `block` is polled first; the timer starts only at 500, and fires at 1000.
+pub const PREDICTED_C_MS: u64 = 1000;
 /// The timer starts at 0 and runs while the `block` holds the thread: both end
-/// at 200.
-pub const PREDICTED_D_MS: u64 = 200;
+/// at 500.
+pub const PREDICTED_D_MS: u64 = 500;
 
 /// Waits `ms` milliseconds on a timer.
 pub async fn wait(ms: u64) {
@@ -32,17 +32,17 @@ pub async fn block(ms: u64) {
 }
 
 pub async fn scenario_a() {
-    tokio::join!(block(200), block(200));
+    tokio::join!(block(500), block(500));
 }
 
 pub async fn scenario_b() {
-    tokio::join!(wait(200), wait(200));
+    tokio::join!(wait(500), wait(500));
 }
 
 pub async fn scenario_c() {
-    tokio::join!(block(200), wait(200));
+    tokio::join!(block(500), wait(500));
 }
 
 pub async fn scenario_d() {
-    tokio::join!(wait(200), block(200));
+    tokio::join!(wait(500), block(500));
 }

@@ -4,7 +4,8 @@
 //! predictions in the constants at its top: times in milliseconds, counts,
 //! and an order of pages. Then check: the check runs each function on tokio's
 //! paused clock and compares. Where you were wrong, work out why before you
-//! change your answer.
+//! change your answer. Change only the constants, never the functions: the
+//! check makes sure they behave as given.
 
 use futures::stream::{self, Stream};
 use futures::{StreamExt, future};

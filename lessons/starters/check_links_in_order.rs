@@ -1,12 +1,13 @@
 //! Check six links, three at a time, and keep their order.
 //!
 //! `check_all` checks the links of a page one after the other, with `then`:
-//! 7 s for six links. Make it check up to `LIMIT` links at once, 3, starting
-//! the next as soon as a place is free, with no task: the stream's futures,
-//! polled by the task that reads the stream. The report must list the links
-//! in the order of the input, whatever order the checks finish in (the
-//! chapter names the adapter for that). Leave `Checker` as it is: it only
-//! measures.
+//! 10 s for six links. Make it keep up to `LIMIT` checks, 3, in progress at
+//! once, with no task: the stream's futures, polled by the task that reads
+//! the stream. Not in rounds of three: as soon as the report has taken a
+//! link's result, the next link's check starts in its place. The report must
+//! list the links in the order of the input, whatever order the checks finish
+//! in (the chapter names the adapter for that). Leave `Checker` as it is: it
+//! only measures.
 
 use futures::StreamExt;
 use futures::stream;

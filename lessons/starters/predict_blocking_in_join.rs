@@ -1,6 +1,6 @@
 //! Predict four joins, then check.
 //!
-//! Each scenario below joins two waits of 200 ms. `wait` awaits a tokio timer;
+//! Each scenario below joins two waits of 500 ms. `wait` awaits a tokio timer;
 //! `block` holds the thread with `std::thread::sleep`. Without running them,
 //! predict how long each scenario takes, in milliseconds, and write it in its
 //! constant. Then check your predictions. Change only the four constants.
@@ -23,17 +23,17 @@ pub async fn block(ms: u64) {
 }
 
 pub async fn scenario_a() {
-    tokio::join!(block(200), block(200));
+    tokio::join!(block(500), block(500));
 }
 
 pub async fn scenario_b() {
-    tokio::join!(wait(200), wait(200));
+    tokio::join!(wait(500), wait(500));
 }
 
 pub async fn scenario_c() {
-    tokio::join!(block(200), wait(200));
+    tokio::join!(block(500), wait(500));
 }
 
 pub async fn scenario_d() {
-    tokio::join!(wait(200), block(200));
+    tokio::join!(wait(500), block(500));
 }

@@ -4,7 +4,8 @@
 //! predictions in the constants at its top: times in milliseconds, counts and
 //! positions. Then check: the check runs each function on tokio's paused
 //! clock and compares. Where you were wrong, work out why before you change
-//! your answer.
+//! your answer. Change only the constants, never the functions: the check
+//! makes sure they behave as given.
 
 use futures::StreamExt;
 use futures::stream;

@@ -5,7 +5,9 @@
 //! work for `stop_after`, then ask both to stop with the `CancellationToken`,
 //! wait until they have, and return how many steps each one finished. A worker
 //! stops only between two steps: a step that has begun is finished first,
-//! never cut short. When `run` returns, no worker may still be running.
+//! never cut short, and none begins once it is asked to stop (a worker waiting
+//! for its next tick stops at once). When `run` returns, no worker may still
+//! be running.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
