@@ -14,6 +14,10 @@ pub const MANIFEST: &str = "lessons.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lessons {
+    /// The chapters a 3-hour workshop covers, in book order, each skimmed
+    /// and followed by its core exercise: paths under `src/`.
+    #[serde(default)]
+    pub workshop: Vec<String>,
     #[serde(rename = "exercise", default)]
     pub exercises: Vec<Exercise>,
 }
@@ -37,6 +41,15 @@ pub struct Exercise {
     /// HTTP chapter's client: only its own checks build them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<String>,
+    /// One of the exercises a course does in class, at least one a chapter;
+    /// the instructors' page gives the others as homework.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub core: bool,
+    /// Why its checks run on real time, not on tokio's paused clock (a
+    /// server on a real socket, blocking calls to measure): required exactly
+    /// when its check program never calls `lessons::paused`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_time: Option<String>,
 }
 
 fn default_limit() -> u64 {
@@ -116,6 +129,11 @@ impl Lessons {
             .with_context(|| format!("{} is not a valid manifest", path.display()))
     }
 
+    /// The exercises of the page `chapter`, in the manifest's order.
+    pub fn of_chapter(&self, chapter: &str) -> Vec<&Exercise> {
+        self.exercises.iter().filter(|e| e.chapter == chapter).collect()
+    }
+
     pub fn exercise(&self, id: &str) -> Result<&Exercise> {
         match self.exercises.iter().find(|e| e.id == id) {
             Some(exercise) => Ok(exercise),
@@ -188,6 +206,27 @@ impl Lessons {
                     exercise.check_file()
                 ));
             }
+            problems.extend(real_time_problem(exercise, &check));
+        }
+        let mut chapters: Vec<&str> = Vec::new();
+        for exercise in &self.exercises {
+            if !chapters.contains(&exercise.chapter.as_str()) {
+                chapters.push(&exercise.chapter);
+            }
+        }
+        for chapter in &chapters {
+            if !self.of_chapter(chapter).iter().any(|e| e.core) {
+                problems.push(format!(
+                    "no exercise of src/{chapter} has `core = true` in lessons/{MANIFEST}: mark the one a course does in class"
+                ));
+            }
+        }
+        for chapter in &self.workshop {
+            if !chapters.contains(&chapter.as_str()) {
+                problems.push(format!(
+                    "the workshop in lessons/{MANIFEST} covers src/{chapter}, which has no exercises"
+                ));
+            }
         }
         let wanted: Vec<(&str, &[String])> = self
             .exercises
@@ -202,6 +241,27 @@ impl Lessons {
             &wanted,
         ));
         problems
+    }
+}
+
+/// What is wrong with what `exercise` says about its clock, given the text
+/// of its check program: checks that never call `lessons::paused` run on
+/// real time, and the manifest must say why (the instructors' page lists
+/// them); checks that do call it must not claim real time.
+fn real_time_problem(exercise: &Exercise, check: &str) -> Option<String> {
+    let id = &exercise.id;
+    let paused = check.contains("lessons::paused(");
+    match exercise.real_time.as_deref() {
+        None if !paused => Some(format!(
+            "the checks of `{id}` never call lessons::paused, so they run on real time: say why with `real_time = \"...\"` in lessons/{MANIFEST}"
+        )),
+        Some(_) if paused => Some(format!(
+            "`{id}` has `real_time` in lessons/{MANIFEST}, but its checks call lessons::paused: remove it, or move its checks off the paused clock"
+        )),
+        Some(why) if why.trim().is_empty() => Some(format!(
+            "`{id}` has an empty `real_time` in lessons/{MANIFEST}: say why its checks run on real time"
+        )),
+        _ => None,
     }
 }
 
@@ -249,6 +309,47 @@ mod tests {
         // A handout's manifest keeps them, and leaves out an empty list.
         assert!(toml::to_string(fetch).unwrap().contains("features = [\"http\"]"));
         assert!(!toml::to_string(plain).unwrap().contains("features"));
+    }
+
+    #[test]
+    fn real_time_is_said_exactly_where_the_checks_do_not_pause() {
+        let lessons = lessons(TWO);
+        let (mut plain, mut fetch) =
+            (lessons.exercises[0].clone(), lessons.exercises[1].clone());
+        let paused = "let timed = lessons::paused(run());";
+        let real = "let took = wall_clock(LIMIT, run);";
+        assert_eq!(real_time_problem(&plain, paused), None);
+        let missing = real_time_problem(&fetch, real).expect("a problem");
+        assert!(missing.contains("never call lessons::paused"), "{missing}");
+        fetch.real_time = Some("a local server on a real socket".into());
+        assert_eq!(real_time_problem(&fetch, real), None);
+        plain.real_time = Some("it blocks".into());
+        let stale = real_time_problem(&plain, paused).expect("a problem");
+        assert!(stale.contains("but its checks call lessons::paused"), "{stale}");
+        fetch.real_time = Some(" ".into());
+        assert!(real_time_problem(&fetch, real).is_some());
+        // A handout's manifest leaves them out unless they are set.
+        assert!(!toml::to_string(&lessons.exercises[0]).unwrap().contains("real_time"));
+        assert!(!toml::to_string(&lessons.exercises[0]).unwrap().contains("core"));
+    }
+
+    #[test]
+    fn every_chapter_has_a_core_exercise_and_the_workshop_has_exercises() {
+        let root = std::env::temp_dir()
+            .join(format!("workbook-lesson-core-{}", std::process::id()));
+        fs::create_dir_all(root.join("lessons")).unwrap();
+        let text = format!("workshop = [\"one.md\", \"three.md\"]\n{TWO}").replacen(
+            "hints = [\"look\"]",
+            "hints = [\"look\"]\ncore = true",
+            1,
+        );
+        let problems = lessons(&text).problems(&root);
+        let _ = fs::remove_dir_all(&root);
+        let has = |text: &str| problems.iter().any(|p| p.contains(text));
+        assert!(!has("src/one.md has `core = true`"), "{problems:#?}");
+        assert!(has("no exercise of src/two.md has `core = true`"), "{problems:#?}");
+        assert!(has("covers src/three.md, which has no exercises"), "{problems:#?}");
+        assert!(!has("covers src/one.md"), "{problems:#?}");
     }
 
     #[test]

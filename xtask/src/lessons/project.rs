@@ -159,6 +159,8 @@ pub(crate) mod tests {
             hints: vec!["h".into()],
             limit: 20,
             features: features.iter().map(|f| f.to_string()).collect(),
+            core: false,
+            real_time: None,
         }
     }
 
