@@ -163,8 +163,8 @@ pub struct Variant<T> {
 /// Runs a variant of a listing (its functions with other numbers, as a quiz or
 /// the page asks the reader to predict) on tokio's paused clock, bounded like
 /// a proof, and returns what it gave and the time it took, for the test to
-/// assert, with the lines it printed. It takes its turn with the listing's
-/// proof, since both record every line printed while they run.
+/// assert, with the lines it printed. A proof runs its listing through it
+/// too: one run at a time, since each records every line printed meanwhile.
 pub fn variant<F, Fut>(name: &str, run: F) -> Result<Variant<Fut::Output>>
 where
     F: FnOnce() -> Fut + Send + 'static,
@@ -200,14 +200,7 @@ where
     let manifest =
         Manifest::load(&workspace_root()).or_else(|e| fail(format!("{e:#}")))?;
     let listing = manifest.listing(name).or_else(|e| fail(format!("{e:#}")))?;
-    let _one_at_a_time = SESSION.lock().unwrap_or_else(PoisonError::into_inner);
-    *RECORDED.lock().unwrap_or_else(PoisonError::into_inner) = Some(Vec::new());
-    let mut runtime = tokio::runtime::Builder::new_current_thread();
-    runtime.start_paused(true);
-    let result = bounded(name, runtime, make);
-    let lines = RECORDED.lock().unwrap_or_else(PoisonError::into_inner).take();
-    let (output, elapsed) = result?;
-    let lines = lines.unwrap_or_default();
+    let Variant { output, lines, elapsed } = variant(name, make)?;
 
     if let Some(millis) = listing.claimed_millis() {
         let claimed = Duration::from_millis(millis);
